@@ -1,0 +1,4 @@
+namespace SmartCustoms.Drivers.Abstractions.Spectrometer;
+
+/// <summary>The answer to <c>*IDN?</c>.</summary>
+public sealed record SpectrometerIdentity(string Maker, string Model, string Serial, string Firmware);

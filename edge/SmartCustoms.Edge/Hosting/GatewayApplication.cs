@@ -1,0 +1,39 @@
+using Serilog;
+using SmartCustoms.Edge.Health;
+
+namespace SmartCustoms.Edge.Hosting;
+
+/// <summary>The composition root: which parts make up the gateway, in the order they start.</summary>
+internal static class GatewayApplication
+{
+    /// <summary>Prefix of the gateway's environment variables: <c>SC__Mqtt__Host=broker</c>.</summary>
+    public const string EnvironmentPrefix = "SC__";
+
+    public static WebApplication Build(string[] configurationArgs, Action<WebApplicationBuilder>? customize = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = configurationArgs,
+            // appsettings.json ships next to the binary; data paths stay relative to the working directory.
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+        // Command-line settings must win over SC__ environment variables, so add them again last.
+        builder.Configuration.AddEnvironmentVariables(EnvironmentPrefix);
+        builder.Configuration.AddCommandLine(configurationArgs);
+
+        builder.Services.AddSerilog((services, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services));
+
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(15));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddGatewayServices();
+
+        customize?.Invoke(builder);
+
+        var app = builder.Build();
+        app.MapHealthEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,3 @@
+using SmartCustoms.Edge.Hosting;
+
+return await GatewayProgram.RunAsync(args);
