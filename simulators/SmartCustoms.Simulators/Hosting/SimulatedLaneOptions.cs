@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Net;
+using SmartCustoms.Simulators.World;
+
+namespace SmartCustoms.Simulators.Hosting;
+
+/// <summary>Settings of an in-process simulated lane (configuration section <see cref="SectionName"/>).</summary>
+public sealed class SimulatedLaneOptions
+{
+    public const string SectionName = "Simulator";
+
+    /// <summary>clean | contaminated | radioactive | mismatch | faults.</summary>
+    public string Scenario { get; set; } = LaneScenarios.Clean;
+
+    public int Seed { get; set; } = 1;
+
+    /// <summary>Declared ore brand id (e.g. pilbara_blend); empty = the scenario default.</summary>
+    public string? Brand { get; set; }
+
+    /// <summary>Contaminant items per km of belt; null = the scenario's own rate (contaminated: 100).</summary>
+    public double? ItemsPerKm { get; set; }
+
+    public string BindAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>NIR SCPI port; 0 = a free port (read it back from <see cref="SimulatedLane.NirEndpoint"/>).</summary>
+    public int NirPort { get; set; } = 5025;
+
+    public double NirLineRateHz { get; set; } = 500;
+
+    public double BeltSpeedMps { get; set; } = 5.0;
+
+    public double BeltWidthM { get; set; } = 1.8;
+
+    public double FlowTph { get; set; } = 8000;
+
+    public double CameraPositionM { get; set; } = 1.0;
+
+    public double NirPositionM { get; set; } = 2.0;
+
+    public double SamplerPositionM { get; set; } = 25.0;
+
+    /// <summary>Every problem with these settings, each naming its key; empty when valid.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        string s = SectionName;
+        if (!LaneScenarios.IsKnown(Scenario ?? string.Empty))
+        {
+            problems.Add($"{s}:Scenario must be one of {string.Join(", ", LaneScenarios.Names)}, got '{Scenario}'.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(Brand) && !OreBrands.TryFind(Brand, out _))
+        {
+            problems.Add($"{s}:Brand must be one of {string.Join(", ", OreBrands.All.Select(b => b.Id))}, got '{Brand}'.");
+        }
+
+        if (ItemsPerKm is { } rate && (rate < 0 || rate > 10_000 || double.IsNaN(rate)))
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{s}:ItemsPerKm must be 0-10000, got {rate}."));
+        }
+
+        if (!IPAddress.TryParse(BindAddress, out _))
+        {
+            problems.Add($"{s}:BindAddress must be an IP address, got '{BindAddress}'.");
+        }
+
+        if (NirPort is < 0 or > 65535)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{s}:NirPort must be 0-65535, got {NirPort}."));
+        }
+
+        if (NirLineRateHz is <= 0 or > 10_000 || double.IsNaN(NirLineRateHz))
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{s}:NirLineRateHz must be >0 and <=10000, got {NirLineRateHz}."));
+        }
+
+        if (BeltSpeedMps is < 0 or > 12 || double.IsNaN(BeltSpeedMps))
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{s}:BeltSpeedMps must be 0-12, got {BeltSpeedMps}."));
+        }
+
+        if (BeltWidthM is < 0.5 or > 3.5 || double.IsNaN(BeltWidthM))
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{s}:BeltWidthM must be 0.5-3.5, got {BeltWidthM}."));
+        }
+
+        if (FlowTph is < 0 or > 20_000 || double.IsNaN(FlowTph))
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{s}:FlowTph must be 0-20000, got {FlowTph}."));
+        }
+
+        foreach (var (key, value) in new[] { ("CameraPositionM", CameraPositionM), ("NirPositionM", NirPositionM), ("SamplerPositionM", SamplerPositionM) })
+        {
+            if (value is < 0 or > 500 || double.IsNaN(value))
+            {
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"{s}:{key} must be 0-500, got {value}."));
+            }
+        }
+
+        return problems;
+    }
+}

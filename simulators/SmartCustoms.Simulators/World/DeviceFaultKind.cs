@@ -1,0 +1,23 @@
+namespace SmartCustoms.Simulators.World;
+
+/// <summary>Ways a simulated device misbehaves on purpose.</summary>
+public enum DeviceFaultKind
+{
+    /// <summary>Close every connection and refuse new ones.</summary>
+    Disconnect,
+
+    /// <summary>Accept connections and commands but never answer.</summary>
+    Stall,
+
+    /// <summary>Answer with random bytes and malformed blocks.</summary>
+    Garbage,
+
+    /// <summary>Answer late.</summary>
+    Slow,
+
+    /// <summary>NIR only: spectra contain NaN pixels.</summary>
+    NanSpectra,
+
+    /// <summary>NIR only: spectra clip at full scale (65535).</summary>
+    SaturatedSpectra,
+}
