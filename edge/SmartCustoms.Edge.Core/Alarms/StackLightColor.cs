@@ -1,0 +1,8 @@
+namespace SmartCustoms.Edge.Core.Alarms;
+
+public enum StackLightColor
+{
+    Green,
+    Amber,
+    Red,
+}

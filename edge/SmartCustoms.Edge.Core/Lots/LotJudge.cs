@@ -1,0 +1,102 @@
+using System.Globalization;
+using SmartCustoms.Edge.Core.Fusion;
+using SmartCustoms.Edge.Core.Options;
+
+namespace SmartCustoms.Edge.Core.Lots;
+
+/// <summary>
+/// Lot verdict rules (<c>Lane:Verdicts</c>): HOLD when contaminated segments ≥ LotHoldContaminatedSegments,
+/// or the radiation monitor alarmed (LotHoldOnRadiationAlarm), or the brand mismatched and
+/// BrandMismatchVerdict is Hold; SUSPECT when contaminated segments ≥ LotSuspectContaminatedSegments, suspect
+/// segments ≥ LotSuspectSuspectSegments, or the brand mismatched; CLEAR otherwise. Thread-safe (stateless).
+/// </summary>
+public sealed class LotJudge(VerdictOptions rules)
+{
+    public LotVerdict Judge(Lot lot, BrandConformity brand)
+    {
+        ArgumentNullException.ThrowIfNull(lot);
+        ArgumentNullException.ThrowIfNull(brand);
+        var reasons = new List<Finding>();
+        var level = LotVerdictLevel.Clear;
+
+        void Reason(LotVerdictLevel at, string code, FormattableString message)
+        {
+            reasons.Add(new Finding(code, message.ToString(CultureInfo.InvariantCulture)));
+            if (at > level)
+            {
+                level = at;
+            }
+        }
+
+        if (lot.ContaminatedSegments >= rules.LotHoldContaminatedSegments)
+        {
+            Reason(LotVerdictLevel.Hold, "contaminated-segments",
+                $"{lot.ContaminatedSegments} contaminated segments (HOLD at ≥ {rules.LotHoldContaminatedSegments})");
+        }
+        else if (lot.ContaminatedSegments >= rules.LotSuspectContaminatedSegments)
+        {
+            Reason(LotVerdictLevel.Suspect, "contaminated-segments",
+                $"{lot.ContaminatedSegments} contaminated segments (SUSPECT at ≥ {rules.LotSuspectContaminatedSegments}, HOLD at ≥ {rules.LotHoldContaminatedSegments})");
+        }
+
+        if (lot.SuspectSegments >= rules.LotSuspectSuspectSegments)
+        {
+            Reason(LotVerdictLevel.Suspect, "suspect-segments",
+                $"{lot.SuspectSegments} suspect segments (SUSPECT at ≥ {rules.LotSuspectSuspectSegments})");
+        }
+
+        if (lot.RadiationAlarm && rules.LotHoldOnRadiationAlarm)
+        {
+            Reason(LotVerdictLevel.Hold, "radiation-alarm", $"the radiation monitor alarmed during the lot");
+        }
+
+        if (brand.State == BrandConformityState.Mismatch)
+        {
+            Reason(rules.BrandMismatchVerdict, "brand-mismatch", $"{brand.Message}");
+        }
+
+        return new LotVerdict(level, reasons);
+    }
+
+    /// <summary>Brand conformity from the lot's ore spectra so far.</summary>
+    public BrandConformity Conformity(Lot lot, BrandCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(lot);
+        ArgumentNullException.ThrowIfNull(catalog);
+        var brand = lot.Declaration.DeclaredBrand;
+        var expected = catalog.ExpectedFamilies(brand);
+        var measured = new SortedDictionary<string, int>(lot.OreFamilies.ToDictionary(), StringComparer.OrdinalIgnoreCase);
+        var inExpected = expected.Sum(f => lot.OreFamilies.GetValueOrDefault(f));
+        var share = lot.OreSpectra > 0 ? inExpected / (double)lot.OreSpectra : 0;
+        var min = rules.BrandMinExpectedShare;
+
+        BrandConformityState state;
+        FormattableString message;
+        if (expected.Count == 0)
+        {
+            state = BrandConformityState.UnknownBrand;
+            message = $"declared brand '{brand}' is not in the brand catalogue (Lane:Verdicts:BrandFamilies)";
+        }
+        else if (lot.OreSpectra < rules.BrandMinOreSpectra)
+        {
+            state = BrandConformityState.NotEnoughData;
+            message = $"{lot.OreSpectra} of {rules.BrandMinOreSpectra} ore spectra needed to judge brand '{brand}'";
+        }
+        else if (share < min)
+        {
+            state = BrandConformityState.Mismatch;
+            message = $"declared '{brand}' expects {string.Join('/', expected)}, but only {share:P1} of {lot.OreSpectra} ore spectra are (minimum {min:P0}); measured {Describe(measured, lot.OreSpectra)}";
+        }
+        else
+        {
+            state = BrandConformityState.Conforming;
+            message = $"{share:P1} of {lot.OreSpectra} ore spectra are {string.Join('/', expected)} as '{brand}' expects";
+        }
+
+        return new BrandConformity(lot.Id, brand, expected, lot.OreSpectra, measured, share, min, state,
+            message.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private static string Describe(SortedDictionary<string, int> measured, int total) =>
+        string.Join(", ", measured.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key} {kv.Value / (double)total:P0}")));
+}

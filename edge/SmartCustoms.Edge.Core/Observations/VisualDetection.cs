@@ -1,0 +1,24 @@
+namespace SmartCustoms.Edge.Core.Observations;
+
+/// <summary>One object found by the vision model in a camera frame.</summary>
+/// <param name="Id">Stable id of the detection / its evidence.</param>
+/// <param name="Timestamp">Monotonic timestamp when the frame was captured.</param>
+/// <param name="MaterialClass">The detected class (e.g. <c>plastic</c>, <c>wood</c>, <c>rubber</c>, <c>metal</c>).</param>
+/// <param name="Score">Detection confidence (0-1).</param>
+/// <param name="WidthCm">Box width on the belt, cm.</param>
+/// <param name="LengthCm">Box length along the belt, cm.</param>
+/// <param name="OffsetAlongBeltMetres">Where the box centre is relative to the camera's configured position, m (downstream positive).</param>
+public sealed record VisualDetection(
+    string Id,
+    long Timestamp,
+    string MaterialClass,
+    double Score,
+    double WidthCm,
+    double LengthCm,
+    double OffsetAlongBeltMetres = 0)
+{
+    /// <summary>The larger side of the box: what the size thresholds compare.</summary>
+    public double SizeCm => Math.Max(WidthCm, LengthCm);
+
+    public double AreaCm2 => WidthCm * LengthCm;
+}

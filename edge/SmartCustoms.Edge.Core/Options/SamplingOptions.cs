@@ -1,0 +1,53 @@
+namespace SmartCustoms.Edge.Core.Options;
+
+/// <summary>Settings of section <c>Lane:Sampling</c> (ISO 3082 plan, cutter, triggered increments).</summary>
+public sealed class SamplingOptions
+{
+    public const string SectionName = "Lane:Sampling";
+
+    public SamplingScheme Scheme { get; set; } = SamplingScheme.MassSystematic;
+
+    /// <summary>Stratum basis for <see cref="SamplingScheme.StratifiedRandom"/>.</summary>
+    public StratumBasis StratumBasis { get; set; } = StratumBasis.Mass;
+
+    /// <summary>σ_w: within-stratum standard deviation of the quality characteristic (e.g. % Fe).</summary>
+    public double WithinStratumStdDev { get; set; } = 1.0;
+
+    /// <summary>β_S: required sampling precision (95 %), same unit as σ_w.</summary>
+    public double Precision { get; set; } = 0.4;
+
+    /// <summary>n₁ is never below this.</summary>
+    public int MinimumIncrements { get; set; } = 10;
+
+    /// <summary>q_max: maximum flow rate of the lane, t/h (time-basis interval).</summary>
+    public double MaxFlowTonnesPerHour { get; set; } = 8000;
+
+    /// <summary>Seed of the random start / strata; empty derives a stable seed from the lot id.</summary>
+    public int? RandomSeed { get; set; }
+
+    /// <summary>Systematic sampling starts at a random point in the first interval (ISO 3082); false: at Δ.</summary>
+    public bool RandomStartInFirstInterval { get; set; } = true;
+
+    /// <summary>b: cutter opening, m (≥ 3 × nominal top size).</summary>
+    public double CutterOpeningMetres { get; set; } = 0.15;
+
+    /// <summary>v_c: cutter speed through the stream, m/s (≤ ~0.6).</summary>
+    public double CutterSpeedMetresPerSecond { get; set; } = 0.6;
+
+    /// <summary>Time from our decision to the command reaching the PLC, s.</summary>
+    public double DecisionSeconds { get; set; } = 0.1;
+
+    /// <summary>Time from the PLC accepting a command to the cutter being in the stream, s.</summary>
+    public double ActuationSeconds { get; set; } = 0.5;
+
+    /// <summary>One full cut cycle, s: the sampler is busy this long after a command.</summary>
+    public double CutCycleSeconds { get; set; } = 1.0;
+
+    /// <summary>A scheduled increment that cannot be commanded within this time is recorded as missed.</summary>
+    public double ScheduledGraceSeconds { get; set; } = 10;
+
+    /// <summary>A command the PLC has not acknowledged within this time is recorded as unacknowledged.</summary>
+    public double AckTimeoutSeconds { get; set; } = 2;
+
+    public TriggerLevel TriggerOn { get; set; } = TriggerLevel.Suspect;
+}

@@ -1,0 +1,266 @@
+using SmartCustoms.Edge.Core.Belt;
+using SmartCustoms.Edge.Core.Fusion;
+using SmartCustoms.Edge.Core.Observations;
+using SmartCustoms.Edge.Core.Options;
+
+namespace SmartCustoms.Edge.Core.Segments;
+
+/// <summary>
+/// Cuts the belt into segments (by length, or by tonnage through the scale), files each observation into the
+/// segment under the device at the time it was made, and judges a segment once its tail has passed the last
+/// sensor plus <c>Lane:Segments:SettleMetres</c>. Late observations still reach recently judged segments and
+/// revise the verdict when it changes. Not thread-safe: the owner (the lane core) serialises calls.
+/// </summary>
+public sealed class SegmentBook
+{
+    // A stale belt that suddenly jumps kilometres ahead must not create millions of empty segments at once.
+    private const int MaxSegmentsPerAdvance = 1_000;
+
+    private readonly SegmentOptions _options;
+    private readonly VerdictOptions _rules;
+    private readonly LaneGeometry _geometry;
+    private readonly TimeProvider _time;
+    private readonly SegmentJudge _judge;
+    private readonly List<BeltSegment> _open = [];
+    private readonly Queue<BeltSegment> _recent = new();
+    private long _judgedUpTo = long.MinValue;
+    private long _nextTonnageNumber;
+    private string? _currentLotId;
+
+    public SegmentBook(SegmentOptions options, VerdictOptions rules, LaneGeometry geometry, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(geometry);
+        ArgumentNullException.ThrowIfNull(time);
+        _options = options;
+        _rules = rules;
+        _geometry = geometry;
+        _time = time;
+        _judge = new SegmentJudge(rules);
+    }
+
+    /// <summary>
+    /// The lot new segments belong to (set by the lane core on start-lot / end-lot). Setting a lot also gives
+    /// it the open segments that have none yet: their material is still under the sensors when the lot starts.
+    /// </summary>
+    public string? CurrentLotId
+    {
+        get => _currentLotId;
+        set
+        {
+            _currentLotId = value;
+            if (value is not null)
+            {
+                foreach (var segment in _open.Where(s => s.LotId is null))
+                {
+                    segment.LotId = value;
+                }
+            }
+        }
+    }
+
+    public long DroppedObservations { get; private set; }
+
+    public long LateObservations { get; private set; }
+
+    public int OpenSegments => _open.Count;
+
+    /// <summary>Counts an observation the owner could not even place on the belt (no belt history for its time).</summary>
+    public void CountDropped() => DroppedObservations++;
+
+    public ObservationPlacement Add(SpectralObservation spectrum, double coordinate, bool certain, out SegmentRevision? revised)
+    {
+        ArgumentNullException.ThrowIfNull(spectrum);
+        return Place(coordinate, out revised, s => s.Evidence.Add(spectrum, coordinate, certain));
+    }
+
+    public ObservationPlacement Add(VisualDetection detection, double coordinate, bool certain, out SegmentRevision? revised)
+    {
+        ArgumentNullException.ThrowIfNull(detection);
+        return Place(coordinate, out revised, s => s.Evidence.Add(detection, coordinate, certain));
+    }
+
+    public ObservationPlacement Add(RadiationReading reading, double coordinate, bool certain, out SegmentRevision? revised)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        return Place(coordinate, out revised, s => s.Evidence.Add(reading, certain));
+    }
+
+    /// <summary>
+    /// Tonnes mode: the totaliser read <paramref name="totaliserTonnes"/> while the material with belt coordinate
+    /// <paramref name="coordinateAtScale"/> was on the scale. Closes the filling segment once it holds the
+    /// configured tonnage. Ignored in Length mode.
+    /// </summary>
+    public void RecordTotaliser(double totaliserTonnes, double coordinateAtScale)
+    {
+        if (_options.Mode != SegmentMode.Tonnes || !double.IsFinite(totaliserTonnes))
+        {
+            return;
+        }
+
+        var filling = _open.Count > 0 && double.IsNaN(_open[^1].End) ? _open[^1] : null;
+        if (filling is null)
+        {
+            _open.Add(NewSegment(_nextTonnageNumber++, coordinateAtScale, totaliserTonnes));
+            return;
+        }
+
+        if (totaliserTonnes - filling.StartTonnes >= _options.Tonnes && coordinateAtScale > filling.Start)
+        {
+            filling.End = coordinateAtScale;
+            filling.EndTonnes = totaliserTonnes;
+            _open.Add(NewSegment(_nextTonnageNumber++, coordinateAtScale, totaliserTonnes));
+        }
+    }
+
+    /// <summary>
+    /// The belt reached <paramref name="beltPositionMetres"/>: opens segments whose head reached the first sensor
+    /// and judges those whose tail passed the last sensor plus the settle distance, oldest first.
+    /// </summary>
+    public IReadOnlyList<SegmentReport> Advance(double beltPositionMetres)
+    {
+        if (_options.Mode == SegmentMode.Length)
+        {
+            OpenLengthSegmentsUpTo(beltPositionMetres - _geometry.FirstSensorMetres);
+        }
+
+        var horizon = beltPositionMetres - _geometry.LastSensorMetres - _options.SettleMetres;
+        List<SegmentReport>? judged = null;
+        while (_open.Count > 0 && !double.IsNaN(_open[0].End) && _open[0].End <= horizon)
+        {
+            var segment = _open[0];
+            _open.RemoveAt(0);
+            segment.Report = Judge(segment, revision: 0);
+            _judgedUpTo = Math.Max(_judgedUpTo, segment.Number);
+            Remember(segment);
+            (judged ??= []).Add(segment.Report);
+        }
+
+        return judged ?? (IReadOnlyList<SegmentReport>)[];
+    }
+
+    private void OpenLengthSegmentsUpTo(double headCoordinate)
+    {
+        var newest = (long)Math.Floor(headCoordinate / _options.LengthMetres);
+        var next = _open.Count > 0 ? _open[^1].Number + 1
+            : _judgedUpTo == long.MinValue ? newest : _judgedUpTo + 1;
+        if (newest - next > MaxSegmentsPerAdvance)
+        {
+            next = newest - MaxSegmentsPerAdvance;
+        }
+
+        for (var n = next; n <= newest; n++)
+        {
+            _open.Add(NewLengthSegment(n));
+        }
+    }
+
+    private ObservationPlacement Place(double coordinate, out SegmentRevision? revised, Action<BeltSegment> add)
+    {
+        revised = null;
+        var segment = Find(coordinate);
+        if (segment is null)
+        {
+            DroppedObservations++;
+            return ObservationPlacement.Dropped;
+        }
+
+        add(segment);
+        if (segment.Report is null)
+        {
+            return ObservationPlacement.Added;
+        }
+
+        LateObservations++;
+        var again = Judge(segment, segment.Report.Revision + 1);
+        if (again.Verdict != segment.Report.Verdict)
+        {
+            revised = new SegmentRevision(segment.Report, again);
+            segment.Report = again;
+        }
+
+        return ObservationPlacement.Late;
+    }
+
+    private BeltSegment? Find(double coordinate)
+    {
+        if (!double.IsFinite(coordinate))
+        {
+            return null;
+        }
+
+        foreach (var open in _open)
+        {
+            if (open.Contains(coordinate))
+            {
+                return open;
+            }
+        }
+
+        foreach (var recent in _recent)
+        {
+            if (recent.Contains(coordinate))
+            {
+                return recent;
+            }
+        }
+
+        if (_options.Mode == SegmentMode.Length)
+        {
+            var n = (long)Math.Floor(coordinate / _options.LengthMetres);
+            if (n > _judgedUpTo)
+            {
+                // Material upstream of what the belt has opened so far (e.g. a sensor placed before the
+                // configured first sensor, or before the first Advance): open its segment now, in order.
+                var segment = NewLengthSegment(n);
+                var at = _open.FindIndex(s => s.Number > n);
+                _open.Insert(at < 0 ? _open.Count : at, segment);
+                return segment;
+            }
+        }
+
+        return null;
+    }
+
+    private BeltSegment NewLengthSegment(long n)
+    {
+        var segment = NewSegment(n, n * _options.LengthMetres, null);
+        segment.End = (n + 1) * _options.LengthMetres;
+        return segment;
+    }
+
+    private BeltSegment NewSegment(long number, double start, double? startTonnes) =>
+        new(number, start, CurrentLotId, new SegmentEvidence(_rules, _options.MaxEvidenceIds)) { StartTonnes = startTonnes };
+
+    private void Remember(BeltSegment segment)
+    {
+        _recent.Enqueue(segment);
+        while (_recent.Count > _options.RecentJudgedKept)
+        {
+            _recent.Dequeue();
+        }
+    }
+
+    private SegmentReport Judge(BeltSegment segment, int revision)
+    {
+        var length = segment.End - segment.Start;
+        var judgement = _judge.Judge(segment.Evidence, length, _geometry.BeltWidthMetres);
+        return new SegmentReport(
+            segment.Number,
+            segment.LotId,
+            segment.Start,
+            segment.End,
+            segment.StartTonnes,
+            segment.EndTonnes,
+            judgement.Verdict,
+            judgement.Findings,
+            segment.Evidence.Counts(),
+            segment.Evidence.Ids(),
+            judgement.ContaminantShares,
+            segment.Evidence.Models,
+            segment.Evidence.HotspotCoordinate,
+            revision,
+            _time.GetUtcNow());
+    }
+}
