@@ -1,0 +1,48 @@
+using SmartCustoms.Drivers.Spectrometer.Scpi;
+
+namespace SmartCustoms.Drivers.Spectrometer;
+
+/// <summary>Settings of the NIR spectrometer, configuration section <c>Devices:Nir</c>.</summary>
+public sealed class SpectrometerOptions
+{
+    public const string SectionName = "Devices:Nir";
+
+    /// <summary>Device name used in health reports, logs and MQTT topics.</summary>
+    public string DeviceName { get; set; } = "nir";
+
+    public SpectrometerTransport Transport { get; set; } = SpectrometerTransport.Tcp;
+
+    public string Host { get; set; } = "127.0.0.1";
+
+    public int Port { get; set; } = 5025;
+
+    /// <summary>Serial device, e.g. <c>/dev/ttyUSB0</c> or <c>COM3</c>; required when <see cref="Transport"/> is serial.</summary>
+    public string? SerialPort { get; set; }
+
+    public int BaudRate { get; set; } = 115200;
+
+    /// <summary>Detector integration time sent with <c>CONF:INT</c>. Too long saturates the white reference (calibration is then rejected).</summary>
+    public int IntegrationTimeMicroseconds { get; set; } = 1000;
+
+    /// <summary>Scans averaged per spectrum, sent with <c>CONF:AVG</c>.</summary>
+    public int Averaging { get; set; } = 1;
+
+    /// <summary>Spectra fetched per <c>FETC:BURS?</c>.</summary>
+    public int BurstSize { get; set; } = 50;
+
+    public TimeSpan ReplyTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Consecutive failed operations before the device is reported down.</summary>
+    public int FailuresBeforeDown { get; set; } = 3;
+
+    /// <summary>How long a dark/white calibration stays valid.</summary>
+    public TimeSpan CalibrationValidity { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>Detector temperature drift since calibration (°C) after which the calibration is stale.</summary>
+    public double MaxTemperatureDriftC { get; set; } = 2.0;
+
+    /// <summary>Largest block accepted from the instrument; protects memory against a corrupt length field.</summary>
+    public int MaxBlockBytes { get; set; } = ScpiReaderLimits.DefaultMaxBlockBytes;
+}
