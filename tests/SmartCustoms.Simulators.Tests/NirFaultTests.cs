@@ -12,7 +12,7 @@ public sealed class NirFaultTests : IAsyncLifetime
     private SimulatedLane _lane = null!;
 
     public async Task InitializeAsync() =>
-        _lane = await SimulatedLane.StartAsync(new SimulatedLaneOptions { NirPort = 0, Seed = 8 }, NullLoggerFactory.Instance, CancellationToken.None);
+        _lane = await SimulatedLane.StartAsync(new SimulatedLaneOptions { NirPort = 0, Seed = 8, SamplerPort = -1, ScalePort = -1, RadiationPort = -1, CameraPort = -1, ControlPort = -1 }, NullLoggerFactory.Instance, CancellationToken.None);
 
     public async Task DisposeAsync() => await _lane.DisposeAsync();
 
@@ -116,7 +116,7 @@ public sealed class NirFaultTests : IAsyncLifetime
     [Fact]
     public async Task Disposing_the_lane_closes_the_port()
     {
-        var lane = await SimulatedLane.StartAsync(new SimulatedLaneOptions { NirPort = 0 }, NullLoggerFactory.Instance, CancellationToken.None);
+        var lane = await SimulatedLane.StartAsync(new SimulatedLaneOptions { NirPort = 0, SamplerPort = -1, ScalePort = -1, RadiationPort = -1, CameraPort = -1, ControlPort = -1 }, NullLoggerFactory.Instance, CancellationToken.None);
         var endpoint = lane.NirEndpoint;
         await using (var client = await ScpiTestClient.ConnectAsync(endpoint))
         {

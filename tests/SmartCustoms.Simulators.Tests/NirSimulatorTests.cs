@@ -13,7 +13,7 @@ public sealed class NirSimulatorTests : IAsyncLifetime
 
     public async Task InitializeAsync() =>
         _lane = await SimulatedLane.StartAsync(
-            new SimulatedLaneOptions { Scenario = LaneScenarios.Contaminated, Seed = 3, NirPort = 0 },
+            new SimulatedLaneOptions { Scenario = LaneScenarios.Contaminated, Seed = 3, NirPort = 0, SamplerPort = -1, ScalePort = -1, RadiationPort = -1, CameraPort = -1, ControlPort = -1 },
             NullLoggerFactory.Instance,
             CancellationToken.None);
 

@@ -19,7 +19,7 @@ public class SimulatedLaneHostingTests
     [Fact]
     public async Task AddSimulatedLane_starts_the_lane_from_configuration_and_stops_it()
     {
-        using var host = Build(new() { ["Simulator:NirPort"] = "0", ["Simulator:Scenario"] = "mismatch", ["Simulator:Seed"] = "4" });
+        using var host = Build(new() { ["Simulator:NirPort"] = "0", ["Simulator:SamplerPort"] = "0", ["Simulator:ScalePort"] = "0", ["Simulator:RadiationPort"] = "0", ["Simulator:CameraPort"] = "0", ["Simulator:ControlPort"] = "0", ["Simulator:Scenario"] = "mismatch", ["Simulator:Seed"] = "4" });
         await host.StartAsync();
         var lane = host.Services.GetRequiredService<SimulatedLaneService>().Lane;
         Assert.NotNull(lane);

@@ -1,4 +1,5 @@
 using Serilog;
+using SmartCustoms.Edge.Api;
 using SmartCustoms.Edge.Health;
 
 namespace SmartCustoms.Edge.Hosting;
@@ -28,12 +29,13 @@ internal static class GatewayApplication
 
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(15));
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddGatewayServices();
+        builder.Services.AddGatewayServices(builder.Configuration);
 
         customize?.Invoke(builder);
 
         var app = builder.Build();
         app.MapHealthEndpoints();
+        app.MapApiEndpoints();
         return app;
     }
 }

@@ -31,13 +31,13 @@ internal sealed record GatewayCommandLine(string Verb, IReadOnlyList<string> Con
             switch (arg)
             {
                 case "--simulate":
-                    configuration.Add("--Simulation:Enabled=true");
+                    configuration.Add("--Simulator:Enabled=true");
                     break;
                 case "--scenario" when i + 1 < args.Count:
-                    configuration.Add("--Simulation:Scenario=" + args[++i]);
+                    configuration.Add("--Simulator:Scenario=" + args[++i]);
                     break;
                 case "--seed" when i + 1 < args.Count:
-                    configuration.Add("--Simulation:Seed=" + args[++i]);
+                    configuration.Add("--Simulator:Seed=" + args[++i]);
                     break;
                 default:
                     configuration.Add(arg);

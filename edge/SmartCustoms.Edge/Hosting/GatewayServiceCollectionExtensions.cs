@@ -1,11 +1,89 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SmartCustoms.Drivers.Abstractions.BeltScale;
+using SmartCustoms.Drivers.Abstractions.Health;
+using SmartCustoms.Drivers.Abstractions.Radiation;
+using SmartCustoms.Drivers.Abstractions.Sampler;
+using SmartCustoms.Drivers.Abstractions.Spectrometer;
+using SmartCustoms.Drivers.Modbus;
+using SmartCustoms.Drivers.Modbus.BeltScale;
+using SmartCustoms.Drivers.Modbus.Radiation;
+using SmartCustoms.Drivers.Modbus.Sampler;
+using SmartCustoms.Edge.Core.Options;
+using SmartCustoms.Drivers.Spectrometer;
+using SmartCustoms.Edge.Core.Hosting;
+using SmartCustoms.Edge.Lane;
+using SmartCustoms.Edge.Acquisition;
+using SmartCustoms.Edge.Commands;
+using SmartCustoms.Edge.Devices;
+using SmartCustoms.Edge.Health;
+using SmartCustoms.Edge.Messaging;
+using SmartCustoms.Edge.Storage;
+using SmartCustoms.Models;
+using SmartCustoms.Simulators.Hosting;
+
 namespace SmartCustoms.Edge.Hosting;
 
 /// <summary>Registers the gateway's parts; each part brings its own <c>Add…</c> extension and options.</summary>
 internal static class GatewayServiceCollectionExtensions
 {
-    public static IServiceCollection AddGatewayServices(this IServiceCollection services)
+    /// <summary>Configuration key that turns on the in-process lane simulator (<c>--simulate</c>).</summary>
+    public const string SimulateKey = "Simulator:Enabled";
+
+    public static IServiceCollection AddGatewayServices(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<Health.ReadinessReport>();
+        // Hosted services start in registration order and stop in reverse: the simulator listens before the
+        // drivers connect, storage opens before anything appends, and MQTT drains last on the way down.
+        if (configuration.GetValue<bool>(SimulateKey))
+        {
+            services.AddSimulatedLane();
+            services.AddSingleton<SimulatedDeviceAddresses>();
+            services.AddSingleton<IPostConfigureOptions<SpectrometerOptions>>(sp => sp.GetRequiredService<SimulatedDeviceAddresses>());
+            services.AddSingleton<IPostConfigureOptions<ModbusSamplerOptions>>(sp => sp.GetRequiredService<SimulatedDeviceAddresses>());
+            services.AddSingleton<IPostConfigureOptions<ModbusBeltScaleOptions>>(sp => sp.GetRequiredService<SimulatedDeviceAddresses>());
+            services.AddSingleton<IPostConfigureOptions<ModbusRadiationMonitorOptions>>(sp => sp.GetRequiredService<SimulatedDeviceAddresses>());
+            services.AddSingleton<IPostConfigureOptions<LaneGeometryOptions>>(sp => sp.GetRequiredService<SimulatedDeviceAddresses>());
+        }
+
+        services.AddEdgeStorage();
+        services.AddMqtt();
+        services.AddModels();
+        services.AddSpectrometer();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeviceHealthSource, ISpectrometer>(sp => sp.GetRequiredService<ISpectrometer>()));
+
+        services.AddModbusDevices();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeviceHealthSource, ISampler>(sp => sp.GetRequiredService<ISampler>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeviceHealthSource, IBeltScale>(sp => sp.GetRequiredService<IBeltScale>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeviceHealthSource, IRadiationMonitor>(sp => sp.GetRequiredService<IRadiationMonitor>()));
+        services.AddLaneCore();
+
+        services.AddNirAcquisition();
+
+        services.AddOptions<LaneHostOptions>().BindConfiguration(LaneHostOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LaneHostOptions>, LaneHostOptionsValidator>();
+        services.AddHostedService<LaneDeviceBridge>();
+        services.AddHostedService<LaneWorker>();
+
+        services.AddSingleton<DeviceHealthPublisher>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeviceHealthPublisher>());
+        services.AddOptions<CommandOptions>().BindConfiguration(CommandOptions.SectionName);
+        services.AddSingleton<ICommandHandler, GatewayCommandHandler>();
+        services.AddSingleton<CommandTokens>();
+
+        services.AddSingleton<ReadinessReport>();
+        services.AddSingleton<IReadinessCheck, BrokerReadinessCheck>();
+        return services;
+    }
+
+    private static IServiceCollection AddNirAcquisition(this IServiceCollection services)
+    {
+        services.AddOptions<NirAcquisitionOptions>().BindConfiguration(NirAcquisitionOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<NirAcquisitionOptions>, NirAcquisitionOptionsValidator>();
+        services.AddSingleton<SpectralPipelineChannel>();
+        services.AddSingleton<NirCalibrationState>();
+        services.AddSingleton<LatestSpectrumView>();
+        services.AddHostedService<SpectralAcquisitionWorker>();
+        services.AddHostedService<SpectralInferenceWorker>();
         return services;
     }
 }

@@ -1,0 +1,248 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using SmartCustoms.Edge.Core;
+using SmartCustoms.Edge.Core.Observations;
+using SmartCustoms.Edge.Storage;
+using SmartCustoms.Models.Classification;
+using DriverSpectrum = SmartCustoms.Drivers.Abstractions.Spectrometer.ReflectanceSpectrum;
+using ModelSpectrum = SmartCustoms.Models.Spectra.ReflectanceSpectrum;
+
+namespace SmartCustoms.Edge.Acquisition;
+
+/// <summary>
+/// Classifies each burst of reflectance spectra with the spectral model (one batch per burst), groups
+/// contaminated spectra into detections and stores them as <c>detection</c> events, and stores a
+/// <c>spectra</c> summary event per reporting window. Single reader of the pipeline channel.
+/// </summary>
+internal sealed partial class SpectralInferenceWorker(
+    SpectralPipelineChannel pipeline,
+    SpectralClassifier classifier,
+    IEventStore store,
+    IOptions<NirAcquisitionOptions> options,
+    LatestSpectrumView latest,
+    LaneCore core,
+    TimeProvider time,
+    ILogger<SpectralInferenceWorker> logger) : BackgroundService
+{
+    private readonly NirAcquisitionOptions _options = options.Value;
+    private float[]? _wavelengthsSource;
+    private double[] _wavelengths = [];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var grouper = new SpectralDetectionGrouper(_options.MaxDetectionSpectra, _options.MinDetectionSpectra);
+        var window = new SpectralSummaryWindow();
+        var windowStarted = time.GetTimestamp();
+        var reader = pipeline.Channel.Reader;
+        try
+        {
+            while (await WaitForBatchAsync(reader, windowStarted, stoppingToken))
+            {
+                while (reader.TryRead(out var batch))
+                {
+                    foreach (var detection in Classify(batch, grouper, window))
+                    {
+                        await store.AppendAsync(EventDraft.ForEvent("detection", DetectionEvent(detection, batch.CalibrationId)), stoppingToken);
+                        LogDetection(logger, detection.Material, detection.PeakProbability, detection.SpectraCount, detection.FirstSequence);
+                    }
+                }
+
+                if (time.GetElapsedTime(windowStarted) >= _options.SummaryInterval)
+                {
+                    windowStarted = time.GetTimestamp();
+                    if (!window.IsEmpty)
+                    {
+                        var summary = window.Close(time.GetUtcNow());
+                        await store.AppendAsync(EventDraft.ForEvent("spectra", SummaryEvent(summary)), stoppingToken);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+
+        // Acquisition stopped: whatever is still open is reported rather than lost.
+        if (grouper.Flush() is { } last)
+        {
+            await store.AppendAsync(EventDraft.ForEvent("detection", DetectionEvent(last, latest.CalibrationId ?? string.Empty)), CancellationToken.None);
+        }
+
+        if (!window.IsEmpty)
+        {
+            await store.AppendAsync(EventDraft.ForEvent("spectra", SummaryEvent(window.Close(time.GetUtcNow()))), CancellationToken.None);
+        }
+    }
+
+    private async Task<bool> WaitForBatchAsync(System.Threading.Channels.ChannelReader<ReflectanceBatch> reader, long windowStarted, CancellationToken stoppingToken)
+    {
+        // Wake up at the end of the summary window even when no spectra arrive (device down), so the
+        // summary of what did arrive is not held back.
+        var remaining = _options.SummaryInterval - time.GetElapsedTime(windowStarted);
+        if (remaining <= TimeSpan.Zero)
+        {
+            return true;
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        timeout.CancelAfter(remaining);
+        try
+        {
+            return await reader.WaitToReadAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            return true;
+        }
+    }
+
+    private List<SpectralDetection> Classify(ReflectanceBatch batch, SpectralDetectionGrouper grouper, SpectralSummaryWindow window)
+    {
+        var inputs = new ModelSpectrum[batch.Spectra.Count];
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            var spectrum = batch.Spectra[i];
+            inputs[i] = new ModelSpectrum(spectrum.Sequence.ToString(CultureInfo.InvariantCulture), WavelengthsOf(spectrum), spectrum.Reflectance);
+        }
+
+        var results = classifier.Classify(inputs);
+        var detections = new List<SpectralDetection>();
+        var last = batch.Spectra[^1];
+        var modelId = classifier.Model.Id + "@" + classifier.Model.Version;
+        for (var i = 0; i < results.Length; i++)
+        {
+            var spectrum = batch.Spectra[i];
+            var result = results[i];
+            if (!result.IsValid)
+            {
+                window.AddRejected(spectrum.Sequence, spectrum.HostTime, "refused", result.Problem ?? "refused by the model");
+                detections.AddRange(grouper.Add(new SpectrumVerdict(spectrum.Sequence, spectrum.DeviceTimeMicroseconds, spectrum.HostTime,
+                    SpectralClassification.InvalidClass, SpectralClassification.InvalidClass, 0f, IsContaminant: false, IsUnknown: false)));
+                continue;
+            }
+
+            var verdict = ToVerdict(spectrum, result);
+            window.Add(verdict);
+            core.Observe(ToObservation(spectrum, result, last, modelId));
+            detections.AddRange(grouper.Add(verdict));
+        }
+
+        if (results.Length > 0)
+        {
+            latest.Update(batch.Spectra[^1], results[^1], batch.CalibrationId);
+        }
+
+        return detections;
+    }
+
+    private SpectrumVerdict ToVerdict(DriverSpectrum spectrum, SpectralClassification result)
+    {
+        var names = classifier.ClassNames;
+        var contaminant = classifier.IsContaminantClass;
+        var best = -1;
+        for (var c = 0; c < names.Count; c++)
+        {
+            if (contaminant[c] && (best < 0 || result.Probabilities[c] > result.Probabilities[best]))
+            {
+                best = c;
+            }
+        }
+
+        return new SpectrumVerdict(
+            spectrum.Sequence,
+            spectrum.DeviceTimeMicroseconds,
+            spectrum.HostTime,
+            result.ClassName,
+            best >= 0 ? names[best] : "contaminant",
+            result.ContaminantScore,
+            result.IsContaminant,
+            result.IsOutOfDistribution);
+    }
+
+    /// <summary>
+    /// A burst arrives at once, but its spectra were taken one line period apart: each spectrum's moment is
+    /// placed on the gateway's monotonic clock from the instrument's own time, relative to the burst's last one.
+    /// </summary>
+    internal static long TakenAt(DriverSpectrum spectrum, DriverSpectrum lastOfBurst, long timestampFrequency)
+    {
+        var microsecondsBefore = lastOfBurst.DeviceTimeMicroseconds - spectrum.DeviceTimeMicroseconds;
+        return lastOfBurst.HostTimestamp - (long)(microsecondsBefore * (timestampFrequency / 1_000_000.0));
+    }
+
+    private SpectralObservation ToObservation(DriverSpectrum spectrum, SpectralClassification result, DriverSpectrum lastOfBurst, string modelId)
+    {
+        const string OrePrefix = "ore_";
+        var isOre = result.ClassName.StartsWith(OrePrefix, StringComparison.Ordinal);
+        return new SpectralObservation(
+            "nir-" + spectrum.Sequence.ToString(CultureInfo.InvariantCulture),
+            TakenAt(spectrum, lastOfBurst, time.TimestampFrequency),
+            result.ClassName,
+            isOre ? "ore" : result.ClassName,
+            result.ContaminantScore,
+            result.IsOutOfDistribution,
+            modelId,
+            isOre ? result.ClassName[OrePrefix.Length..] : null);
+    }
+
+    private ReadOnlyMemory<double> WavelengthsOf(DriverSpectrum spectrum)
+    {
+        // Every spectrum of a calibration shares one axis array; convert it once.
+        if (!ReferenceEquals(spectrum.WavelengthsNm, _wavelengthsSource))
+        {
+            _wavelengthsSource = spectrum.WavelengthsNm;
+            _wavelengths = Array.ConvertAll(spectrum.WavelengthsNm, w => (double)w);
+        }
+
+        return _wavelengths;
+    }
+
+    private JsonObject DetectionEvent(SpectralDetection detection, string calibrationId) => new()
+    {
+        ["device"] = "nir",
+        ["kind"] = "spectral",
+        ["material"] = detection.Material,
+        ["peakProbability"] = Math.Round(detection.PeakProbability, 4),
+        ["meanProbability"] = Math.Round(detection.MeanProbability, 4),
+        ["spectra"] = detection.SpectraCount,
+        ["spectraByClass"] = ToJson(detection.SpectraByClass),
+        ["firstSequence"] = detection.FirstSequence,
+        ["lastSequence"] = detection.LastSequence,
+        ["deviceTimeUs"] = detection.FirstDeviceTimeMicroseconds,
+        ["durationMs"] = Math.Round((detection.LastDeviceTimeMicroseconds - detection.FirstDeviceTimeMicroseconds) / 1000.0, 1),
+        ["seenAt"] = detection.FirstHostTime.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+        ["threshold"] = Math.Round(classifier.ContaminantThreshold, 4),
+        ["calibrationId"] = calibrationId,
+        ["model"] = ModelJson(),
+    };
+
+    private JsonObject SummaryEvent(SpectralSummary summary) => new()
+    {
+        ["device"] = "nir",
+        ["windowStart"] = summary.WindowStart.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+        ["windowEnd"] = summary.WindowEnd.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+        ["classified"] = summary.SpectraClassified,
+        ["rejected"] = summary.SpectraRejected,
+        ["contaminated"] = summary.SpectraContaminated,
+        ["unknown"] = summary.SpectraUnknown,
+        ["firstSequence"] = summary.FirstSequence,
+        ["lastSequence"] = summary.LastSequence,
+        ["sequenceGaps"] = summary.SequenceGaps,
+        ["byClass"] = ToJson(summary.SpectraByTopClass),
+        ["rejections"] = new JsonObject(summary.RejectionReasons.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)JsonValue.Create(kv.Value)))),
+        ["model"] = ModelJson(),
+    };
+
+    private JsonObject ModelJson() => new()
+    {
+        ["id"] = classifier.Model.Id,
+        ["version"] = classifier.Model.Version,
+        ["sha256"] = classifier.Model.Sha256,
+    };
+
+    private static JsonObject ToJson(IReadOnlyDictionary<string, int> counts) =>
+        new(counts.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)JsonValue.Create(kv.Value))));
+
+    [LoggerMessage(EventId = 1200, Level = LogLevel.Information, Message = "NIR detection: {Material} (peak p={Peak:F2}, {Spectra} spectra from #{FirstSequence})")]
+    private static partial void LogDetection(ILogger logger, string material, float peak, int spectra, ulong firstSequence);
+}
