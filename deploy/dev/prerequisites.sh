@@ -3,13 +3,14 @@
 # its tests need on a fresh Debian 12 machine that has only the .NET 10 SDK.
 #   run:  libgtk-3-0 (OpenCvSharp's native library needs it)
 #   test: the above, plus mosquitto (integration tests start their own broker), mosquitto-clients,
-#         mbpoll (a real Modbus client for simulator tests) and chromium (browser tests)
+#         mbpoll (a real Modbus client for simulator tests), chromium (browser tests) and
+#         ffmpeg (the RTSP camera source pipes frames through it)
 
 ensure_packages() {
   local purpose="$1"
   local packages=(libgtk-3-0)
   if [ "$purpose" = "test" ]; then
-    packages+=(mosquitto mosquitto-clients mbpoll chromium)
+    packages+=(mosquitto mosquitto-clients mbpoll chromium ffmpeg)
   fi
 
   if ! command -v dotnet >/dev/null 2>&1; then

@@ -7,17 +7,21 @@ using SmartCustoms.Simulators.World;
 
 namespace SmartCustoms.Simulators.Cli;
 
-/// <summary>Runs a <see cref="SimulatedLane"/> in the foreground: prints endpoints, a status line, and takes fault commands on stdin.</summary>
+/// <summary>Runs a <see cref="SimulatedLane"/> in the foreground: prints endpoints, a status table, and takes commands on stdin.</summary>
 internal static class LaneRunner
 {
     public const string ConsoleHelp =
         "Commands on stdin while running:\n" +
-        "  fault nir <disconnect|stall|garbage|slow|nan|saturated> <seconds>   inject a fault\n" +
-        "  clear                                                               end injected faults\n" +
-        "  items [n]                                                           next n items to pass the NIR (truth)\n" +
-        "  quit                                                                stop (or Ctrl+C)";
+        "  fault <device> <kind> <seconds>   inject a fault; devices nir|camera|sampler|scale|radiation; kinds\n" +
+        "                                    disconnect|stall|garbage|slow (all), nan|saturated (nir),\n" +
+        "                                    exception|stuck-heartbeat (Modbus devices), frozen|corrupt (camera)\n" +
+        "  clear                             end injected faults (scheduled ones follow the scenario)\n" +
+        "  items [n]                         next n items to pass the camera (truth)\n" +
+        "  cuts                              increments the sampler has cut and the items they took\n" +
+        "  status                            print the status table now\n" +
+        "  quit                              stop (or Ctrl+C)";
 
-    public static async Task<int> RunAsync(SimulatedLaneOptions options, bool verbose, CancellationToken ct)
+    public static async Task<int> RunAsync(SimulatedLaneOptions options, LaneDevices devices, bool verbose, CancellationToken ct)
     {
         var problems = options.Validate();
         if (problems.Count > 0)
@@ -43,20 +47,20 @@ internal static class LaneRunner
         {
             lane = await SimulatedLane.StartAsync(options, loggerFactory, stop.Token);
         }
-        catch (System.Net.Sockets.SocketException ex)
+        catch (Exception ex) when (ex is System.Net.Sockets.SocketException or IOException)
         {
-            Console.Error.WriteLine($"error: cannot listen on {options.BindAddress}:{options.NirPort}: {ex.Message} (is another simulator running? use --nir-port 0 for a free port)");
+            Console.Error.WriteLine($"error: cannot listen on {options.BindAddress}: {ex.Message} (is another simulator running? use port 0 for a free port)");
             return 3;
+        }
+        catch (InvalidDataException ex)
+        {
+            Console.Error.WriteLine("error: " + ex.Message);
+            return 2;
         }
 
         await using (lane)
         {
-            var w = lane.World;
-            Console.WriteLine($"scsim lane: scenario '{w.Scenario.Name}' - {w.Scenario.Description}");
-            Console.WriteLine($"  seed {w.Seed}; brand on belt {w.Scenario.ActualBrand.Name}; declared {w.Scenario.DeclaredBrand.Name}; lot {w.Lots[0].LotId}");
-            Console.WriteLine(Invariant($"  belt {w.Belt.WidthM:F1} m wide, {w.Belt.NominalSpeedMps:F1} m/s, {w.Belt.NominalFlowTph:F0} t/h; camera {w.Devices.CameraM:F1} m, NIR {w.Devices.NirM:F1} m, sampler {w.Devices.SamplerM:F1} m"));
-            Console.WriteLine($"  NIR spectrometer (SCPI/TCP): {lane.NirEndpoint}   try: printf '*IDN?\\n' | nc -q1 {lane.NirEndpoint.Address} {lane.NirEndpoint.Port}");
-            Console.WriteLine("  camera, sampler, belt scale, radiation monitor, control API: not simulated yet");
+            PrintHeader(lane, devices);
             Console.WriteLine(ConsoleHelp);
             var input = Task.Run(() => ReadCommandsAsync(lane, stop), CancellationToken.None);
             await StatusLoopAsync(lane, stop.Token);
@@ -68,41 +72,88 @@ internal static class LaneRunner
         return 0;
     }
 
+    private static void PrintHeader(SimulatedLane lane, LaneDevices devices)
+    {
+        var w = lane.World;
+        Console.WriteLine($"scsim: scenario '{w.Scenario.Name}' - {w.Scenario.Description}");
+        Console.WriteLine($"  seed {w.Seed}; brand on belt {w.Scenario.ActualBrand.Name}; declared {w.Scenario.DeclaredBrand.Name}; lot {w.Lots[0].LotId}");
+        Console.WriteLine(Invariant($"  belt {w.Belt.WidthM:F1} m wide, {w.Belt.NominalSpeedMps:F1} m/s, {w.Belt.NominalFlowTph:F0} t/h; camera {w.Devices.CameraM:F1} m, NIR {w.Devices.NirM:F1} m, radiation {w.Devices.RadiationM:F1} m, sampler {w.Devices.SamplerM:F1} m"));
+        bool all = devices == LaneDevices.All;
+        if (lane.Nir.Instrument.Replay is { } replay)
+        {
+            Console.WriteLine($"  the NIR replays {replay.Count} spectra from {replay.Path} (in turn, looping) instead of looking at the belt");
+        }
+
+        if (!string.IsNullOrWhiteSpace(lane.Options.CameraReplayFile))
+        {
+            Console.WriteLine($"  the camera replays {lane.Options.CameraReplayFile} (looping) instead of rendering the belt");
+        }
+
+        if (all || devices == LaneDevices.Nir)
+        {
+            Console.WriteLine($"  NIR spectrometer   SCPI/TCP    {lane.NirEndpoint}   try: printf '*IDN?\\n' | nc -q1 {lane.NirEndpoint.Address} {lane.NirEndpoint.Port}");
+        }
+
+        if (lane.CameraEndpoint is { } cam)
+        {
+            Console.WriteLine($"  camera             MJPEG/HTTP  http://{cam}/stream.mjpg   http://{cam}/snapshot.jpg");
+        }
+
+        foreach (var (name, ep, count) in new[] { ("sampler PLC", lane.SamplerEndpoint, 11), ("belt scale", lane.ScaleEndpoint, 7), ("radiation monitor", lane.RadiationEndpoint, 6) })
+        {
+            if (ep is not null)
+            {
+                Console.WriteLine($"  {name,-18} Modbus/TCP  {ep} unit {lane.Options.ModbusUnitId}   try: mbpoll -m tcp -p {ep.Port} -a {lane.Options.ModbusUnitId} -t 3 -r 1 -c {count} -1 {ep.Address}");
+            }
+        }
+
+        if (lane.ControlEndpoint is { } control)
+        {
+            Console.WriteLine($"  control + truth    HTTP/JSON   http://{control}/truth   (POST /faults, POST /scenario, GET /status)");
+        }
+    }
+
     private static async Task StatusLoopAsync(SimulatedLane lane, CancellationToken ct)
     {
-        bool overwrite = !Console.IsOutputRedirected;
-        long lastSpectra = 0;
-        var period = TimeSpan.FromSeconds(overwrite ? 1 : 5);
+        var period = TimeSpan.FromSeconds(5);
+        var last = new Dictionary<string, long>();
         using var timer = new PeriodicTimer(period);
         try
         {
             while (await timer.WaitForNextTickAsync(ct))
             {
-                double t = lane.Clock.ElapsedSeconds;
-                var w = lane.World;
-                long spectra = lane.Nir.SpectraServed;
-                double rate = (spectra - lastSpectra) / period.TotalSeconds;
-                lastSpectra = spectra;
-                double nirS = w.BeltTravelAt(t) - w.Devices.NirM;
-                int itemsPassed = nirS <= 0 ? 0 : w.ItemsBetween(0, nirS).Count;
-                var faults = lane.Nir.Instrument.Faults.Snapshot();
-                string faultText = faults.Count == 0 ? "none" : string.Join(' ', faults.Select(f => Invariant($"{f.Kind}({f.Remaining.TotalSeconds:F0}s)")));
-                string line = Invariant(
-                    $"t={t,7:F1}s belt={w.Profile.SpeedAt(t):F2}m/s flow={w.FlowAt(t),5:F0}t/h items@NIR={itemsPassed,4} nir: {(lane.Nir.IsListening ? "up" : "DOWN")} clients={lane.Nir.ConnectionCount} spectra/s={rate,5:F0} errors={lane.Nir.CommandErrors} faults={faultText}");
-                if (overwrite)
-                {
-                    Console.Write("\r" + line + "    ");
-                }
-                else
-                {
-                    Console.WriteLine(line);
-                }
+                PrintStatus(lane, last, period.TotalSeconds);
             }
         }
         catch (OperationCanceledException)
         {
             // Stopped.
         }
+    }
+
+    private static void PrintStatus(SimulatedLane lane, Dictionary<string, long>? last, double periodS)
+    {
+        var s = lane.Status();
+        var lines = new List<string>
+        {
+            Invariant($"--- t={s.LaneTimeS:F1}s scenario={s.Scenario} belt={s.BeltSpeedMps:F2} m/s flow={s.FlowTph:F0} t/h items past camera={s.ItemsPastCamera}")
+                + (s.SamplerState is { } st ? Invariant($" sampler={st} cuts={s.IncrementsCut}") : string.Empty)
+                + (s.DoseRateNSvH is { } dose ? Invariant($" dose={dose:F0} nSv/h") : string.Empty),
+            Invariant($"    {"device",-10} {"protocol",-11} {"endpoint",-22} {"state",-5} {"clients",7} {"served/s",9}  faults"),
+        };
+        foreach (var d in s.Devices)
+        {
+            double rate = 0;
+            if (last is not null)
+            {
+                rate = last.TryGetValue(d.Device, out long before) ? (d.Served - before) / periodS : 0;
+                last[d.Device] = d.Served;
+            }
+
+            lines.Add(Invariant($"    {d.Device,-10} {d.Protocol,-11} {d.Endpoint,-22} {(d.Listening ? "up" : "DOWN"),-5} {d.Clients,7} {rate,9:F0}  {(d.Faults.Count == 0 ? "-" : string.Join(' ', d.Faults))}"));
+        }
+
+        Console.WriteLine(string.Join(Environment.NewLine, lines));
     }
 
     private static async Task ReadCommandsAsync(SimulatedLane lane, CancellationTokenSource stop)
@@ -137,50 +188,81 @@ internal static class LaneRunner
                     await stop.CancelAsync();
                     return;
                 case "clear":
-                    lane.Nir.Instrument.Faults.Clear();
-                    Console.WriteLine("\nfaults cleared");
+                    foreach (string d in lane.FaultableDevices)
+                    {
+                        lane.Faults(d).Clear();
+                    }
+
+                    Console.WriteLine("faults cleared");
                     break;
                 case "fault" when parts.Length == 4:
-                    if (!DeviceFaultKinds.TryParse(parts[2], out var kind) || !double.TryParse(parts[3], NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds) || seconds < 0)
-                    {
-                        Console.WriteLine("\nusage: fault nir <disconnect|stall|garbage|slow|nan|saturated> <seconds>");
-                        break;
-                    }
-
-                    try
-                    {
-                        lane.Faults(parts[1]).Inject(kind, TimeSpan.FromSeconds(seconds));
-                        Console.WriteLine(Invariant($"\n{parts[1]}: {kind} for {seconds:F0} s"));
-                    }
-                    catch (ArgumentException ex)
-                    {
-                        Console.WriteLine("\n" + ex.Message);
-                    }
-
+                    Fault(lane, parts[1], parts[2], parts[3]);
                     break;
                 case "items":
-                    int n = parts.Length > 1 && int.TryParse(parts[1], CultureInfo.InvariantCulture, out int k) ? k : 10;
-                    PrintUpcomingItems(lane, n);
+                    PrintUpcomingItems(lane, parts.Length > 1 && int.TryParse(parts[1], CultureInfo.InvariantCulture, out int k) ? k : 10);
+                    break;
+                case "cuts":
+                    PrintCuts(lane);
+                    break;
+                case "status":
+                    PrintStatus(lane, null, 1);
                     break;
                 default:
-                    Console.WriteLine("\n" + ConsoleHelp);
+                    Console.WriteLine(ConsoleHelp);
                     break;
             }
         }
+    }
+
+    private static void Fault(SimulatedLane lane, string device, string kindText, string secondsText)
+    {
+        if (!lane.FaultableDevices.Contains(device, StringComparer.OrdinalIgnoreCase))
+        {
+            Console.WriteLine($"no device '{device}' here; running: {string.Join(", ", lane.FaultableDevices)}");
+            return;
+        }
+
+        var applicable = DeviceFaultKinds.ApplicableTo(device);
+        if (!DeviceFaultKinds.TryParse(kindText, out var kind) || !applicable.Contains(kind))
+        {
+            Console.WriteLine($"kind for {device}: {string.Join(" | ", applicable.Select(DeviceFaultKinds.WireName))}");
+            return;
+        }
+
+        if (!double.TryParse(secondsText, NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds) || seconds < 0)
+        {
+            Console.WriteLine("seconds must be a number >= 0 (0 ends the fault)");
+            return;
+        }
+
+        lane.Faults(device).Inject(kind, TimeSpan.FromSeconds(seconds));
+        Console.WriteLine(Invariant($"{device}: {DeviceFaultKinds.WireName(kind)} for {seconds:F0} s"));
     }
 
     private static void PrintUpcomingItems(SimulatedLane lane, int n)
     {
         var w = lane.World;
         double t = lane.Clock.ElapsedSeconds;
-        double s = w.BeltTravelAt(t) - w.Devices.NirM;
-        var items = w.ItemsBetween(Math.Max(0, s), Math.Max(0, s) + 5000).Take(n);
-        Console.WriteLine();
-        foreach (var item in items)
+        double s = w.BeltTravelAt(t) - w.Devices.CameraM;
+        foreach (var item in w.ItemsBetween(Math.Max(0, s), Math.Max(0, s) + 5000).Take(n))
         {
             var truth = w.Truth(item);
             Console.WriteLine(Invariant(
-                $"  {item.Id} {ContaminantMaterials.WireName(item.Material),-12} {item.Colour,-7} {item.SizeM * 100,5:F1} cm, {item.AcrossOffsetM,5:F2} m off centre, {(item.Exposed ? "exposed" : "buried ")}, {(truth.CrossesNirFootprint ? "in NIR spot" : "misses NIR spot")}, at NIR in {(truth.AtNirS ?? double.NaN) - t,6:F1} s"));
+                $"  {item.Id} {ContaminantMaterials.WireName(item.Material),-12} {item.Colour,-7} {item.SizeM * 100,5:F1} cm, {item.AcrossOffsetM,5:F2} m off centre, {(item.Exposed ? "exposed" : "buried "),-7}, {(truth.CrossesNirFootprint ? "in NIR spot" : "misses NIR spot")}, at camera in {(truth.AtCameraS ?? double.NaN) - t,6:F1} s, at sampler in {(truth.AtSamplerS ?? double.NaN) - t,6:F1} s"));
+        }
+    }
+
+    private static void PrintCuts(SimulatedLane lane)
+    {
+        var truth = lane.Truth();
+        if (truth.Increments.Count == 0)
+        {
+            Console.WriteLine("no increments cut yet");
+        }
+
+        foreach (var i in truth.Increments)
+        {
+            Console.WriteLine(Invariant($"  #{i.Number} id {i.IncrementId} at {i.InStreamFromS:F2}-{i.InStreamToS:F2} s, {i.MassKg:F1} kg, belt {i.BeltFromM:F2}-{i.BeltToM:F2} m, items: {(i.InterceptedItemIds.Count == 0 ? "none" : string.Join(' ', i.InterceptedItemIds))}"));
         }
     }
 

@@ -27,6 +27,36 @@ public sealed class SimulatedLaneOptions
 
     public double NirLineRateHz { get; set; } = 500;
 
+    /// <summary>Sampler PLC Modbus TCP port; 0 = a free port; -1 = do not run this device.</summary>
+    public int SamplerPort { get; set; } = 1502;
+
+    /// <summary>Belt scale Modbus TCP port; 0 = a free port; -1 = do not run this device.</summary>
+    public int ScalePort { get; set; } = 1503;
+
+    /// <summary>Radiation monitor Modbus TCP port; 0 = a free port; -1 = do not run this device.</summary>
+    public int RadiationPort { get; set; } = 1504;
+
+    /// <summary>Unit id the three Modbus devices answer as.</summary>
+    public int ModbusUnitId { get; set; } = 1;
+
+    /// <summary>Camera MJPEG-over-HTTP port; 0 = a free port; -1 = do not run the camera.</summary>
+    public int CameraPort { get; set; } = 8081;
+
+    /// <summary>A spectrum CSV (CONTRACT.md format) the NIR replays in turn instead of looking at the belt; empty = the belt.</summary>
+    public string? NirReplayFile { get; set; }
+
+    /// <summary>A video file (e.g. MJPG .avi) the camera replays instead of rendering the belt; empty = render.</summary>
+    public string? CameraReplayFile { get; set; }
+
+    /// <summary>Camera frames per second.</summary>
+    public double CameraFps { get; set; } = 25;
+
+    /// <summary>Control and ground-truth HTTP API port; 0 = a free port; -1 = no control API.</summary>
+    public int ControlPort { get; set; } = 8090;
+
+    /// <summary>Natural background at the radiation monitor, nSv/h.</summary>
+    public double RadiationBackgroundNSvH { get; set; } = 80;
+
     public double BeltSpeedMps { get; set; } = 5.0;
 
     public double BeltWidthM { get; set; } = 1.8;
@@ -38,6 +68,11 @@ public sealed class SimulatedLaneOptions
     public double NirPositionM { get; set; } = 2.0;
 
     public double SamplerPositionM { get; set; } = 25.0;
+
+    public double RadiationPositionM { get; set; } = 6.0;
+
+    /// <summary>A shallow copy (all settings are values).</summary>
+    public SimulatedLaneOptions Copy() => (SimulatedLaneOptions)MemberwiseClone();
 
     /// <summary>Every problem with these settings, each naming its key; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
@@ -69,6 +104,39 @@ public sealed class SimulatedLaneOptions
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"{s}:NirPort must be 0-65535, got {NirPort}."));
         }
 
+        foreach (var (key, port) in new[] { ("SamplerPort", SamplerPort), ("ScalePort", ScalePort), ("RadiationPort", RadiationPort), ("CameraPort", CameraPort), ("ControlPort", ControlPort) })
+        {
+            if (port is < -1 or > 65535)
+            {
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"{s}:{key} must be 0-65535 (0 = a free port) or -1 (off), got {port}."));
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(NirReplayFile) && !File.Exists(NirReplayFile))
+        {
+            problems.Add($"{s}:NirReplayFile '{NirReplayFile}' does not exist.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(CameraReplayFile) && !File.Exists(CameraReplayFile))
+        {
+            problems.Add($"{s}:CameraReplayFile '{CameraReplayFile}' does not exist.");
+        }
+
+        if (ModbusUnitId is < 1 or > 247)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{s}:ModbusUnitId must be 1-247, got {ModbusUnitId}."));
+        }
+
+        if (CameraFps is < 1 or > 60 || double.IsNaN(CameraFps))
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{s}:CameraFps must be 1-60, got {CameraFps}."));
+        }
+
+        if (RadiationBackgroundNSvH is < 1 or > 10_000 || double.IsNaN(RadiationBackgroundNSvH))
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{s}:RadiationBackgroundNSvH must be 1-10000, got {RadiationBackgroundNSvH}."));
+        }
+
         if (NirLineRateHz is <= 0 or > 10_000 || double.IsNaN(NirLineRateHz))
         {
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"{s}:NirLineRateHz must be >0 and <=10000, got {NirLineRateHz}."));
@@ -89,7 +157,7 @@ public sealed class SimulatedLaneOptions
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"{s}:FlowTph must be 0-20000, got {FlowTph}."));
         }
 
-        foreach (var (key, value) in new[] { ("CameraPositionM", CameraPositionM), ("NirPositionM", NirPositionM), ("SamplerPositionM", SamplerPositionM) })
+        foreach (var (key, value) in new[] { ("CameraPositionM", CameraPositionM), ("NirPositionM", NirPositionM), ("SamplerPositionM", SamplerPositionM), ("RadiationPositionM", RadiationPositionM) })
         {
             if (value is < 0 or > 500 || double.IsNaN(value))
             {

@@ -54,6 +54,12 @@ public sealed class NirInstrument
 
     public IReadOnlyList<float> WavelengthsNm { get; }
 
+    /// <summary>The instrument's wavelength grid, nm (for resampling replayed files).</summary>
+    public IReadOnlyList<double> WavelengthGridNm => _model.WavelengthsNm;
+
+    /// <summary>When set, spectra show these recorded reflectances in turn instead of the belt (scsim replay). Set before clients connect.</summary>
+    public ReplaySpectra? Replay { get; set; }
+
     public int Pixels => _model.Pixels;
 
     public string Serial { get; }
@@ -177,7 +183,15 @@ public sealed class NirInstrument
             }
 
             var rng = SimRandom.Create(_seed, 700, (long)sequence);
-            _synthesizer.Spot(view.Ore, items, rng, _reflectance);
+            if (Replay is { } replay)
+            {
+                replay.Fill((long)sequence, _reflectance);
+            }
+            else
+            {
+                _synthesizer.Spot(view.Ore, items, rng, _reflectance);
+            }
+
             if (_faults.IsActive(DeviceFaultKind.SaturatedSpectra))
             {
                 // Lamp flare or a mirror-like item: the detector clips.

@@ -20,4 +20,16 @@ public enum DeviceFaultKind
 
     /// <summary>NIR only: spectra clip at full scale (65535).</summary>
     SaturatedSpectra,
+
+    /// <summary>Modbus devices: every request is answered with exception 04 (server device failure).</summary>
+    ModbusException,
+
+    /// <summary>Modbus devices: the heartbeat register stops counting while the device still answers.</summary>
+    StuckHeartbeat,
+
+    /// <summary>Camera: the same image is sent again and again (sequence numbers still advance).</summary>
+    FrozenFrames,
+
+    /// <summary>Camera: JPEG frames are truncated and have bytes flipped.</summary>
+    CorruptJpeg,
 }

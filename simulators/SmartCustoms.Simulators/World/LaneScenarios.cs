@@ -70,7 +70,7 @@ public static class LaneScenarios
                 return new LaneScenario
                 {
                     Name = Faults,
-                    Description = "Ore with a few items; the NIR spectrometer drops, stalls, sends garbage, answers slowly, sends NaN and saturated spectra on a 3-minute cycle.",
+                    Description = "Ore with a few items; on a 3-minute cycle the NIR drops, stalls, sends garbage, answers slowly, sends NaN and saturated spectra, the camera freezes, corrupts frames and drops, the Modbus devices stall, answer with exceptions, slowly or with garbage, drop, and the scale's heartbeat sticks.",
                     ActualBrand = b,
                     DeclaredBrand = b,
                     ItemsPerKm = 10,
@@ -83,6 +83,15 @@ public static class LaneScenarios
                         new ScheduledFault("nir", DeviceFaultKind.Slow, 110, 10),
                         new ScheduledFault("nir", DeviceFaultKind.NanSpectra, 140, 3),
                         new ScheduledFault("nir", DeviceFaultKind.SaturatedSpectra, 160, 3),
+                        new ScheduledFault("camera", DeviceFaultKind.FrozenFrames, 35, 5),
+                        new ScheduledFault("camera", DeviceFaultKind.CorruptJpeg, 125, 3),
+                        new ScheduledFault("camera", DeviceFaultKind.Disconnect, 150, 6),
+                        new ScheduledFault("radiation", DeviceFaultKind.Slow, 40, 8),
+                        new ScheduledFault("sampler", DeviceFaultKind.Stall, 60, 6),
+                        new ScheduledFault("scale", DeviceFaultKind.StuckHeartbeat, 100, 8),
+                        new ScheduledFault("radiation", DeviceFaultKind.Disconnect, 130, 6),
+                        new ScheduledFault("sampler", DeviceFaultKind.ModbusException, 145, 4),
+                        new ScheduledFault("scale", DeviceFaultKind.Garbage, 170, 3),
                     ],
                 };
             default:

@@ -62,6 +62,26 @@ public sealed class LaneWorld
 
     public IReadOnlyList<Lot> Lots { get; }
 
+    /// <summary>The increments the simulated sampler cut (filled as the run goes on).</summary>
+    public IncrementLedger Increments { get; } = new();
+
+    /// <summary>
+    /// The stretch of belt (belt coordinates) whose material fell through a cross-stream cutter of
+    /// opening <paramref name="openingM"/> at the sampler while the cutter was in the stream from
+    /// <paramref name="fromS"/> to <paramref name="toS"/>.
+    /// </summary>
+    public (double FromM, double ToM) CutterWindow(double fromS, double toS, double openingM)
+    {
+        double from = BeltTravelAt(fromS) - Devices.SamplerM - (openingM / 2);
+        double to = BeltTravelAt(toS) - Devices.SamplerM + (openingM / 2);
+        return (from, to);
+    }
+
+    /// <summary>Every item (buried or exposed) with any part inside the belt stretch [from, to]: what a cut through the whole stream takes.</summary>
+    public IReadOnlyList<ContaminantItem> ItemsOverlapping(double fromM, double toM) =>
+        [.. ItemsBetween(fromM - (MaxItemSizeM / 2), toM + (MaxItemSizeM / 2))
+            .Where(i => i.BeltCoordinateM + (i.SizeM / 2) >= fromM && i.BeltCoordinateM - (i.SizeM / 2) <= toM)];
+
     /// <summary>Belt travel since lane start, m.</summary>
     public double BeltTravelAt(double timeS) => Profile.TravelAt(timeS);
 

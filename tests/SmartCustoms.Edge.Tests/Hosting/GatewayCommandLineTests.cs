@@ -11,7 +11,7 @@ public class GatewayCommandLineTests
 
         Assert.Equal(GatewayCommandLine.RunVerb, parsed.Verb);
         Assert.Equal(
-            ["--Simulator:Enabled=true", "--Simulation:Scenario=clean", "--Simulation:Seed=7", "--Mqtt:Host=b"],
+            ["--Simulator:Enabled=true", "--Simulator:Scenario=clean", "--Simulator:Seed=7", "--Mqtt:Host=b"],
             parsed.ConfigurationArgs);
     }
 

@@ -65,4 +65,35 @@ public class BeltSceneRendererTests
         var goethite = ItemPalette.Ore(OreBrands.YandiFines);
         Assert.True(goethite.Val1 > hematite.Val1 + 10, "goethite should be more ochre (more green in BGR) than hematite");
     }
+
+    [Fact]
+    public void The_same_seed_renders_the_same_picture()
+    {
+        var world = new LaneWorld(LaneScenarios.Create(LaneScenarios.Contaminated) with { ItemsPerKm = 1000 }, seed: 12);
+        var again = new LaneWorld(LaneScenarios.Create(LaneScenarios.Contaminated) with { ItemsPerKm = 1000 }, seed: 12);
+        var other = new LaneWorld(LaneScenarios.Create(LaneScenarios.Contaminated) with { ItemsPerKm = 1000 }, seed: 13);
+        using var a = new Mat(720, 1280, MatType.CV_8UC3);
+        using var b = new Mat(720, 1280, MatType.CV_8UC3);
+        using var c = new Mat(720, 1280, MatType.CV_8UC3);
+        using (var r = new BeltSceneRenderer(world, Options))
+        {
+            r.Render(17.3, a);
+        }
+
+        var thread = new Thread(() =>
+        {
+            // Another thread: OpenCV's RNG is per thread, the strip must not depend on it.
+            using var r = new BeltSceneRenderer(again, Options);
+            r.Render(17.3, b);
+        });
+        thread.Start();
+        thread.Join();
+        using (var r = new BeltSceneRenderer(other, Options))
+        {
+            r.Render(17.3, c);
+        }
+
+        Assert.Equal(0, Cv2.Norm(a, b, NormTypes.L1));
+        Assert.True(Cv2.Norm(a, c, NormTypes.L1) > 0);
+    }
 }

@@ -61,4 +61,15 @@ public class BeltScaleAndRadiationTests
         Assert.Equal(RadiationAlarmState.Alarm, monitor.AlarmStateAt(at + 0.5));
         Assert.Equal(RadiationAlarmState.Normal, monitor.AlarmStateAt(at + 15));
     }
+
+    [Fact]
+    public void The_faults_scenario_schedules_faults_for_every_device()
+    {
+        var world = new LaneWorld(LaneScenarios.Create(LaneScenarios.Faults), seed: 1);
+        Assert.Contains(world.ActiveFaults("sampler", 62), f => f.Kind == DeviceFaultKind.Stall);
+        Assert.Contains(world.ActiveFaults("scale", 180 + 101), f => f.Kind == DeviceFaultKind.StuckHeartbeat);
+        Assert.Contains(world.ActiveFaults("radiation", 132), f => f.Kind == DeviceFaultKind.Disconnect);
+        Assert.Contains(world.ActiveFaults("camera", 36), f => f.Kind == DeviceFaultKind.FrozenFrames);
+        Assert.Empty(world.ActiveFaults("sampler", 10));
+    }
 }

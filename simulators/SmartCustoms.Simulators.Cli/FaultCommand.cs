@@ -1,0 +1,47 @@
+using System.CommandLine;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace SmartCustoms.Simulators.Cli;
+
+/// <summary><c>scsim fault DEVICE KIND SECONDS</c>: injects a fault through a running lane's control API.</summary>
+internal static class FaultCommand
+{
+    public static Command Create()
+    {
+        var device = new Argument<string>("device") { Description = "nir | camera | sampler | scale | radiation" };
+        var kind = new Argument<string>("kind") { Description = "disconnect | stall | garbage | slow (every device); nan | saturated (nir); exception | stuck-heartbeat (sampler, scale, radiation); frozen | corrupt (camera)" };
+        var seconds = new Argument<double>("seconds") { Description = "How long the fault lasts; 0 ends it." };
+        var control = new Option<string>("--control") { Description = "Base address of the simulator's control API.", DefaultValueFactory = _ => "http://127.0.0.1:8090" };
+        var command = new Command("fault", "Inject a fault into a running simulator (scsim lane, or the gateway's --simulate) through its control API:\n  scsim fault sampler stall 10\n  scsim fault camera frozen 5 --control http://127.0.0.1:8090")
+        {
+            device, kind, seconds, control,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+            var body = new { device = parse.GetValue(device), kind = parse.GetValue(kind), seconds = parse.GetValue(seconds) };
+            string url = parse.GetValue(control)!.TrimEnd('/') + "/faults";
+            try
+            {
+                using var response = await http.PostAsJsonAsync(url, body, ct);
+                string text = await response.Content.ReadAsStringAsync(ct);
+                using var doc = JsonDocument.Parse(text);
+                if (response.IsSuccessStatusCode)
+                {
+                    Console.WriteLine($"ok: {body.device} {body.kind} for {body.seconds} s");
+                    return 0;
+                }
+
+                Console.Error.WriteLine("error: " + (doc.RootElement.TryGetProperty("error", out var e) ? e.GetString() : text));
+                return 1;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException)
+            {
+                Console.Error.WriteLine($"error: no simulator control API at {url}: {ex.Message}");
+                return 2;
+            }
+        });
+        return command;
+    }
+}

@@ -1,0 +1,12 @@
+namespace SmartCustoms.Simulators.Cli;
+
+/// <summary>Which simulated devices a scsim command runs.</summary>
+internal enum LaneDevices
+{
+    All,
+    Nir,
+    Sampler,
+    Scale,
+    Radiation,
+    Camera,
+}
