@@ -36,8 +36,8 @@ public sealed class SpectralClassifierTests : IDisposable
         {
             Assert.Equal(single[i].ClassName, batch[i].ClassName);
             AssertClose(single[i].Probabilities, batch[i].Probabilities);
-            Assert.Equal(single[i].ContaminantScore, batch[i].ContaminantScore, 5);
-            Assert.Equal(single[i].OodScore, batch[i].OodScore, 3);
+            AssertClose(single[i].ContaminantScore, batch[i].ContaminantScore, 1e-5f);
+            AssertClose(single[i].OodScore, batch[i].OodScore, 1e-3f);
         }
     }
 
@@ -46,9 +46,12 @@ public sealed class SpectralClassifierTests : IDisposable
         Assert.Equal(expected.Count, actual.Count);
         for (var c = 0; c < expected.Count; c++)
         {
-            Assert.Equal(expected[c], actual[c], 5);
+            AssertClose(expected[c], actual[c], 1e-5f);
         }
     }
+
+    private static void AssertClose(float expected, float actual, float tolerance) =>
+        Assert.True(Math.Abs(expected - actual) <= tolerance, $"expected {expected}, got {actual} (tolerance {tolerance})");
 
     [Fact]
     public void Classify_DecisionFollowsTheThresholds()
@@ -165,7 +168,7 @@ public sealed class SpectralClassifierTests : IDisposable
 
         for (var i = 0; i < a.Length; i++)
         {
-            Assert.Equal(a[i], b[i], 5);
+            AssertClose(a[i], b[i], 1e-5f);
         }
     }
 }

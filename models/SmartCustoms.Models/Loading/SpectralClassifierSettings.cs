@@ -1,0 +1,22 @@
+using SmartCustoms.Models.Spectra;
+
+namespace SmartCustoms.Models.Loading;
+
+/// <summary>Run-time settings for a <see cref="Classification.SpectralClassifier"/>.</summary>
+public sealed record SpectralClassifierSettings
+{
+    /// <summary>ONNX Runtime intra-op threads (the lane box has 2 cores).</summary>
+    public int IntraOpThreads { get; init; } = 2;
+
+    /// <summary>Overrides the contaminant threshold stored in the model; null keeps the model's.</summary>
+    public float? ContaminantThreshold { get; init; }
+
+    /// <summary>Overrides the out-of-distribution threshold stored in the model; null keeps the model's.</summary>
+    public float? OodThreshold { get; init; }
+
+    /// <summary>When a spectrum with invalid pixels is repaired or refused.</summary>
+    public SpectrumQualityLimits QualityLimits { get; init; } = SpectrumQualityLimits.Default;
+
+    /// <summary>Largest batch handed to ONNX Runtime at once; bigger requests are split.</summary>
+    public int MaxBatchSize { get; init; } = 512;
+}

@@ -1,0 +1,35 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SmartCustoms.Models.Classification;
+using SmartCustoms.Models.Commands;
+using SmartCustoms.Models.Loading;
+
+namespace SmartCustoms.Models;
+
+/// <summary>Registers the models component.</summary>
+public static class ModelsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds and validates <see cref="ModelOptions"/> (section <c>Models</c>) on start, registers the
+    /// <see cref="SpectralClassifier"/> singleton (loaded and checked once), a hosted service that loads it
+    /// at start so a missing or mismatched model stops the host, and <see cref="SpectrumClassificationCommand"/>.
+    /// </summary>
+    public static IServiceCollection AddModels(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ModelOptions>, ModelOptionsValidator>());
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<ModelOptions>>().Value;
+            var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SpectralClassifier).FullName!);
+            return ModelRegistry.LoadSpectralClassifier(options.ResolveSpectralModelPath(), options.ToClassifierSettings(), logger);
+        });
+        services.TryAddSingleton<SpectrumClassificationCommand>();
+        services.AddHostedService<SpectralModelStartupCheck>();
+        return services;
+    }
+}
