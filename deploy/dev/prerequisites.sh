@@ -4,13 +4,15 @@
 #   run:  libgtk-3-0 (OpenCvSharp's native library needs it)
 #   test: the above, plus mosquitto (integration tests start their own broker), mosquitto-clients,
 #         mbpoll (a real Modbus client for simulator tests), chromium (browser tests) and
-#         ffmpeg (the RTSP camera source pipes frames through it)
+#         ffmpeg (the RTSP camera source pipes frames through it), systemd (systemd-analyze verify on the
+#         service unit), docker-compose (`config` lints deploy/container/compose.yaml; no engine needed) and
+#         openssl (test certificates for the broker ACL check)
 
 ensure_packages() {
   local purpose="$1"
   local packages=(libgtk-3-0)
   if [ "$purpose" = "test" ]; then
-    packages+=(mosquitto mosquitto-clients mbpoll chromium ffmpeg)
+    packages+=(mosquitto mosquitto-clients mbpoll chromium ffmpeg systemd docker-compose openssl)
   fi
 
   if ! command -v dotnet >/dev/null 2>&1; then

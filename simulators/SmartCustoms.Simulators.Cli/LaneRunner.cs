@@ -12,9 +12,11 @@ internal static class LaneRunner
 {
     public const string ConsoleHelp =
         "Commands on stdin while running:\n" +
-        "  fault <device> <kind> <seconds>   inject a fault; devices nir|camera|sampler|scale|radiation; kinds\n" +
-        "                                    disconnect|stall|garbage|slow (all), nan|saturated (nir),\n" +
-        "                                    exception|stuck-heartbeat (Modbus devices), frozen|corrupt (camera)\n" +
+        "  fault <device> <kind> <seconds> [offset]\n" +
+        "                                    inject a fault; devices nir|camera|sampler|scale|radiation|cabinet;\n" +
+        "                                    kinds disconnect|stall|garbage|slow (all but cabinet), nan|saturated (nir),\n" +
+        "                                    exception|stuck-heartbeat (Modbus devices), frozen|corrupt (camera),\n" +
+        "                                    clock-offset (nir, camera; offset s, default +3600), disconnect|bad-crc (cabinet)\n" +
         "  clear                             end injected faults (scheduled ones follow the scenario)\n" +
         "  items [n]                         next n items to pass the camera (truth)\n" +
         "  cuts                              increments the sampler has cut and the items they took\n" +
@@ -195,8 +197,8 @@ internal static class LaneRunner
 
                     Console.WriteLine("faults cleared");
                     break;
-                case "fault" when parts.Length == 4:
-                    Fault(lane, parts[1], parts[2], parts[3]);
+                case "fault" when parts.Length is 4 or 5:
+                    Fault(lane, parts[1], parts[2], parts[3], parts.Length == 5 ? parts[4] : null);
                     break;
                 case "items":
                     PrintUpcomingItems(lane, parts.Length > 1 && int.TryParse(parts[1], CultureInfo.InvariantCulture, out int k) ? k : 10);
@@ -214,7 +216,7 @@ internal static class LaneRunner
         }
     }
 
-    private static void Fault(SimulatedLane lane, string device, string kindText, string secondsText)
+    private static void Fault(SimulatedLane lane, string device, string kindText, string secondsText, string? offsetText)
     {
         if (!lane.FaultableDevices.Contains(device, StringComparer.OrdinalIgnoreCase))
         {
@@ -232,6 +234,27 @@ internal static class LaneRunner
         if (!double.TryParse(secondsText, NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds) || seconds < 0)
         {
             Console.WriteLine("seconds must be a number >= 0 (0 ends the fault)");
+            return;
+        }
+
+        if (kind == DeviceFaultKind.ClockOffset)
+        {
+            double offset = DeviceFaultKinds.DefaultClockOffset.TotalSeconds;
+            if (offsetText is not null
+                && (!double.TryParse(offsetText, NumberStyles.Float, CultureInfo.InvariantCulture, out offset) || Math.Abs(offset) > DeviceFaultKinds.MaxClockOffset.TotalSeconds))
+            {
+                Console.WriteLine(Invariant($"offset must be seconds within ±{DeviceFaultKinds.MaxClockOffset.TotalSeconds:F0} (default +3600)"));
+                return;
+            }
+
+            lane.Faults(device).InjectClockOffset(TimeSpan.FromSeconds(offset), TimeSpan.FromSeconds(seconds));
+            Console.WriteLine(Invariant($"{device}: clock-offset {offset:+0.###;-0.###} s for {seconds:F0} s"));
+            return;
+        }
+
+        if (offsetText is not null)
+        {
+            Console.WriteLine("an offset applies only to clock-offset");
             return;
         }
 

@@ -23,6 +23,8 @@ internal static class ApiEndpoints
         endpoints.MapGet("/api/lane", (LaneCore core) =>
             Results.Text(JsonSerializer.Serialize(core.GetSnapshot(), LaneEventJson.Options), "application/json", Encoding.UTF8));
 
+        endpoints.MapCameraEndpoints();
+
         endpoints.MapGet("/api/events", async (HttpContext http, IEventStore store, CancellationToken ct) =>
         {
             if (!TryReadLong(http.Request.Query["afterSeq"], 0, out var afterSeq) || afterSeq < 0)

@@ -27,6 +27,8 @@ internal static class GatewayApplication
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services));
 
+        // Under systemd (Type=notify) this sends READY=1/STOPPING=1 and logs in journald's format; elsewhere a no-op.
+        builder.Services.AddSystemd();
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(15));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddGatewayServices(builder.Configuration);

@@ -5,6 +5,10 @@ using SmartCustoms.Drivers.Abstractions.Health;
 using SmartCustoms.Drivers.Abstractions.Radiation;
 using SmartCustoms.Drivers.Abstractions.Sampler;
 using SmartCustoms.Drivers.Abstractions.Spectrometer;
+using SmartCustoms.Drivers.Abstractions.LaneIo;
+using SmartCustoms.Drivers.Camera;
+using SmartCustoms.Drivers.LaneIo;
+using SmartCustoms.Drivers.LaneIo.Options;
 using SmartCustoms.Drivers.Modbus;
 using SmartCustoms.Drivers.Modbus.BeltScale;
 using SmartCustoms.Drivers.Modbus.Radiation;
@@ -14,6 +18,7 @@ using SmartCustoms.Drivers.Spectrometer;
 using SmartCustoms.Edge.Core.Hosting;
 using SmartCustoms.Edge.Lane;
 using SmartCustoms.Edge.Acquisition;
+using SmartCustoms.Edge.Camera;
 using SmartCustoms.Edge.Commands;
 using SmartCustoms.Edge.Devices;
 using SmartCustoms.Edge.Health;
@@ -34,7 +39,8 @@ internal static class GatewayServiceCollectionExtensions
     {
         // Hosted services start in registration order and stop in reverse: the simulator listens before the
         // drivers connect, storage opens before anything appends, and MQTT drains last on the way down.
-        if (configuration.GetValue<bool>(SimulateKey))
+        var simulate = configuration.GetValue<bool>(SimulateKey);
+        if (simulate)
         {
             services.AddSimulatedLane();
             services.AddSingleton<SimulatedDeviceAddresses>();
@@ -43,6 +49,8 @@ internal static class GatewayServiceCollectionExtensions
             services.AddSingleton<IPostConfigureOptions<ModbusBeltScaleOptions>>(sp => sp.GetRequiredService<SimulatedDeviceAddresses>());
             services.AddSingleton<IPostConfigureOptions<ModbusRadiationMonitorOptions>>(sp => sp.GetRequiredService<SimulatedDeviceAddresses>());
             services.AddSingleton<IPostConfigureOptions<LaneGeometryOptions>>(sp => sp.GetRequiredService<SimulatedDeviceAddresses>());
+            services.AddSingleton<IPostConfigureOptions<CameraOptions>>(sp => sp.GetRequiredService<SimulatedDeviceAddresses>());
+            services.AddSingleton<IPostConfigureOptions<LaneIoOptions>>(sp => sp.GetRequiredService<SimulatedDeviceAddresses>());
         }
 
         services.AddEdgeStorage();
@@ -56,6 +64,20 @@ internal static class GatewayServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeviceHealthSource, IBeltScale>(sp => sp.GetRequiredService<IBeltScale>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeviceHealthSource, IRadiationMonitor>(sp => sp.GetRequiredService<IRadiationMonitor>()));
         services.AddLaneCore();
+
+        // AddCamera lists the camera as an IDeviceHealthSource itself.
+        services.AddCamera();
+        services.AddSingleton<LatestFrameView>();
+        services.AddHostedService<CameraWorker>();
+
+        services.AddLaneIo();
+        // Only an enabled lane I/O is a device of this lane: a disabled one reads "down: disabled" and an
+        // active (fail-safe) e-stop, which must neither hold sampling nor make the gateway unready.
+        if (simulate || configuration.GetValue<bool>(LaneIoOptions.SectionName + ":" + nameof(LaneIoOptions.Enabled)))
+        {
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeviceHealthSource, ILaneIo>(sp => sp.GetRequiredService<ILaneIo>()));
+            services.AddHostedService<LaneIoBridge>();
+        }
 
         services.AddNirAcquisition();
 

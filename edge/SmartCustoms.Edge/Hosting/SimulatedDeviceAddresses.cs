@@ -1,4 +1,9 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
+using SmartCustoms.Drivers.Camera;
+using LaneIoBoard = SmartCustoms.Drivers.LaneIo.Options.LaneIoBoard;
+using LaneIoOptions = SmartCustoms.Drivers.LaneIo.Options.LaneIoOptions;
+using LaneIoPinMap = SmartCustoms.Drivers.LaneIo.Options.LaneIoPinMap;
 using SmartCustoms.Drivers.Modbus.BeltScale;
 using SmartCustoms.Drivers.Modbus.Devices;
 using SmartCustoms.Drivers.Modbus.Radiation;
@@ -12,15 +17,24 @@ namespace SmartCustoms.Edge.Hosting;
 /// <summary>
 /// With <c>--simulate</c> the drivers talk to the simulated devices over the real protocols: this points each
 /// driver at its simulator's configured address, and lays the lane geometry out as the simulated lane is
-/// built, so changing a simulator setting needs one setting, not two.
+/// built, so changing a simulator setting needs one setting, not two. The lane I/O runs on the driver's own
+/// simulated board (<c>Board = simulated</c>) with <see cref="SimulatedPins"/> unless pins are configured.
 /// </summary>
 internal sealed class SimulatedDeviceAddresses(IOptions<SimulatedLaneOptions> simulator) :
     IPostConfigureOptions<SpectrometerOptions>,
     IPostConfigureOptions<ModbusSamplerOptions>,
     IPostConfigureOptions<ModbusBeltScaleOptions>,
     IPostConfigureOptions<ModbusRadiationMonitorOptions>,
-    IPostConfigureOptions<LaneGeometryOptions>
+    IPostConfigureOptions<LaneGeometryOptions>,
+    IPostConfigureOptions<CameraOptions>,
+    IPostConfigureOptions<LaneIoOptions>
 {
+    /// <summary>The pin map of the simulated lane I/O (the same line numbers as the simulator's <c>LaneGpioPins</c>).</summary>
+    public static LaneIoPinMap SimulatedPins => new()
+    {
+        BeltRunning = 17, EStop = 27, EncoderA = 22, StackRed = 5, StackAmber = 6, StackGreen = 13, Horn = 19,
+    };
+
     public void PostConfigure(string? name, SpectrometerOptions options)
     {
         options.Transport = SpectrometerTransport.Tcp;
@@ -45,6 +59,26 @@ internal sealed class SimulatedDeviceAddresses(IOptions<SimulatedLaneOptions> si
         options.BeltWidthMetres = Lane.BeltWidthM;
     }
 
+    public void PostConfigure(string? name, CameraOptions options)
+    {
+        options.Source = CameraSourceKind.Mjpeg;
+        options.Url = string.Create(CultureInfo.InvariantCulture, $"http://{(Lane.BindAddress.Contains(':', StringComparison.Ordinal) ? "[" + Lane.BindAddress + "]" : Lane.BindAddress)}:{FixedPort(Lane.CameraPort, "CameraPort")}/stream.mjpg");
+        options.SnapshotUrl = string.Empty;
+    }
+
+    public void PostConfigure(string? name, LaneIoOptions options)
+    {
+        options.Enabled = true;
+        options.Board = LaneIoBoard.Simulated;
+        if (options.Pins.EStop is null)
+        {
+            options.Pins = SimulatedPins;
+        }
+
+        // The simulated belt runs at the simulator's nominal speed; the scale stays the lane's speed source.
+        options.Simulation.BeltSpeedMetresPerSecond = Lane.BeltSpeedMps;
+    }
+
     private SimulatedLaneOptions Lane => simulator.Value;
 
     private void Point(ModbusDeviceOptions options, int port, string key)
@@ -54,9 +88,9 @@ internal sealed class SimulatedDeviceAddresses(IOptions<SimulatedLaneOptions> si
     }
 
     private static int FixedPort(int port, string key) =>
-        port != 0
+        port is > 0 and <= 65535
             ? port
             // A free port is only known once the simulator listens; the driver cannot follow it.
             : throw new OptionsValidationException(SimulatedLaneOptions.SectionName + ":" + key, typeof(SimulatedLaneOptions),
-                [$"{SimulatedLaneOptions.SectionName}:{key} must be a fixed port (1-65535) when the gateway runs with --simulate, got 0"]);
+                [$"{SimulatedLaneOptions.SectionName}:{key} must be a fixed port (1-65535) when the gateway runs with --simulate, got {port}"]);
 }

@@ -17,7 +17,8 @@ namespace SmartCustoms.Simulators.Camera;
 /// X-Frame-Sequence and X-Frame-Timestamp) and single JPEGs (<c>/snapshot.jpg</c>). A slow viewer
 /// skips frames rather than falling behind. Faults: disconnect (connections aborted), stall (no
 /// frames), garbage (random bytes instead of JPEG parts), slow (<see cref="CameraSimulatorOptions.SlowFps"/>),
-/// frozen (the same image again), corrupt (truncated, bit-flipped JPEGs). Thread-safe.
+/// frozen (the same image again), corrupt (truncated, bit-flipped JPEGs), clock-offset (frame timestamps
+/// shifted). Thread-safe.
 /// </summary>
 public sealed class CameraSimulator : IAsyncDisposable
 {
@@ -219,7 +220,8 @@ public sealed class CameraSimulator : IAsyncDisposable
         }
 
         long sequence = Interlocked.Increment(ref _sequence);
-        return new CameraFrame(sequence, _clock.TimeProvider.GetUtcNow(), laneTime, jpeg);
+        // A clock-offset fault shifts only the timestamp the camera stamps on the frame (X-Frame-Timestamp).
+        return new CameraFrame(sequence, _clock.TimeProvider.GetUtcNow() + Faults.ClockOffset, laneTime, jpeg);
     }
 
     private byte[] Corrupt(byte[] jpeg)

@@ -15,7 +15,7 @@ namespace SmartCustoms.Simulators.Control;
 /// </summary>
 public sealed class SimulatorControlApi
 {
-    private static readonly string[] Devices = ["nir", "camera", "sampler", "scale", "radiation"];
+    private static readonly string[] Devices = ["nir", "camera", "sampler", "scale", "radiation", "cabinet"];
     private static readonly string[] Endpoints = ["GET /truth[?aheadS=N]", "GET /status", "GET|POST|DELETE /faults", "POST /scenario"];
     private readonly SimulatedLane _lane;
 
@@ -133,8 +133,29 @@ public sealed class SimulatorControlApi
             return;
         }
 
-        _lane.Faults(device).Inject(kind, TimeSpan.FromSeconds(seconds));
-        await WriteAsync(context, 200, new { ok = true, device, kind = DeviceFaultKinds.WireName(kind), seconds });
+        if (kind != DeviceFaultKind.ClockOffset)
+        {
+            if (request.OffsetSeconds is not null)
+            {
+                await ErrorAsync(context, 400, $"offsetSeconds applies only to kind clock-offset; got it with '{request.Kind}'");
+                return;
+            }
+
+            _lane.Faults(device).Inject(kind, TimeSpan.FromSeconds(seconds));
+            await WriteAsync(context, 200, new { ok = true, device, kind = DeviceFaultKinds.WireName(kind), seconds });
+            return;
+        }
+
+        double max = DeviceFaultKinds.MaxClockOffset.TotalSeconds;
+        double offset = request.OffsetSeconds ?? DeviceFaultKinds.DefaultClockOffset.TotalSeconds;
+        if (!double.IsFinite(offset) || Math.Abs(offset) > max)
+        {
+            await ErrorAsync(context, 400, string.Create(CultureInfo.InvariantCulture, $"offsetSeconds must be a number of seconds from -{max} to {max} (default 3600); got {offset}"));
+            return;
+        }
+
+        _lane.Faults(device).InjectClockOffset(TimeSpan.FromSeconds(offset), TimeSpan.FromSeconds(seconds));
+        await WriteAsync(context, 200, new { ok = true, device, kind = DeviceFaultKinds.WireName(kind), seconds, offsetSeconds = offset });
     }
 
     private async Task ScenarioAsync(HttpContext context)

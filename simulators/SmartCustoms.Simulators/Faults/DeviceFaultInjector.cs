@@ -13,6 +13,7 @@ public sealed class DeviceFaultInjector
     private readonly TimeProvider _time;
     private readonly LaneWorld? _world;
     private readonly LaneClock? _clock;
+    private TimeSpan _clockOffset = DeviceFaultKinds.DefaultClockOffset;
 
     /// <param name="device">Device name as the scenario and the control API spell it (nir, camera, …).</param>
     /// <param name="world">When given with <paramref name="clock"/>, the scenario's fault schedule applies too.</param>
@@ -28,8 +29,44 @@ public sealed class DeviceFaultInjector
 
     public string Device { get; }
 
-    /// <summary>Starts (or extends) a fault for <paramref name="duration"/>. A zero duration ends it.</summary>
-    public void Inject(DeviceFaultKind kind, TimeSpan duration)
+    /// <summary>Starts (or extends) a fault for <paramref name="duration"/>. A zero duration ends it. A <see cref="DeviceFaultKind.ClockOffset"/> injected here uses <see cref="DeviceFaultKinds.DefaultClockOffset"/>.</summary>
+    public void Inject(DeviceFaultKind kind, TimeSpan duration) =>
+        InjectCore(kind, duration, kind == DeviceFaultKind.ClockOffset ? DeviceFaultKinds.DefaultClockOffset : null);
+
+    /// <summary>Starts (or extends) a clock-offset fault: the device reports its clock shifted by <paramref name="offset"/> (either sign, at most <see cref="DeviceFaultKinds.MaxClockOffset"/>) for <paramref name="duration"/>.</summary>
+    public void InjectClockOffset(TimeSpan offset, TimeSpan duration)
+    {
+        if (offset.Duration() > DeviceFaultKinds.MaxClockOffset)
+        {
+            throw new ArgumentOutOfRangeException(nameof(offset), offset, $"A clock offset must be within ±{DeviceFaultKinds.MaxClockOffset.TotalSeconds:F0} s.");
+        }
+
+        InjectCore(DeviceFaultKind.ClockOffset, duration, offset);
+    }
+
+    /// <summary>
+    /// What the device must add to the clock it reports now: the injected offset while an injected
+    /// clock-offset fault lasts, <see cref="DeviceFaultKinds.DefaultClockOffset"/> while only a scheduled one does,
+    /// otherwise zero.
+    /// </summary>
+    public TimeSpan ClockOffset
+    {
+        get
+        {
+            long now = _time.GetTimestamp();
+            lock (_gate)
+            {
+                if (_untilTimestamp.TryGetValue(DeviceFaultKind.ClockOffset, out long until) && until > now)
+                {
+                    return _clockOffset;
+                }
+            }
+
+            return IsActive(DeviceFaultKind.ClockOffset) ? DeviceFaultKinds.DefaultClockOffset : TimeSpan.Zero;
+        }
+    }
+
+    private void InjectCore(DeviceFaultKind kind, TimeSpan duration, TimeSpan? clockOffset)
     {
         if (duration < TimeSpan.Zero)
         {
@@ -39,6 +76,11 @@ public sealed class DeviceFaultInjector
         long until = _time.GetTimestamp() + (long)(duration.TotalSeconds * _time.TimestampFrequency);
         lock (_gate)
         {
+            if (clockOffset is { } offset)
+            {
+                _clockOffset = offset;
+            }
+
             if (duration == TimeSpan.Zero)
             {
                 _untilTimestamp.Remove(kind);

@@ -61,6 +61,8 @@ internal sealed class LaneRun : IAsyncDisposable
         var faults = new Dictionary<string, DeviceFaultInjector>(StringComparer.OrdinalIgnoreCase);
         DeviceFaultInjector Injector(string device) => faults[device] = new DeviceFaultInjector(device, time, world, clock);
 
+        // The cabinet climate sensor has no server: sensors are made on demand (SimulatedLane.CreateCabinetSensor) and share these faults.
+        Injector("cabinet");
         var servers = new List<IAsyncDisposable>();
         try
         {

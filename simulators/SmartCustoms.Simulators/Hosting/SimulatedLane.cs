@@ -90,7 +90,7 @@ public sealed class SimulatedLane : IAsyncDisposable
     /// <summary>Where the control/ground-truth API listens (null when <see cref="SimulatedLaneOptions.ControlPort"/> is -1).</summary>
     public IPEndPoint? ControlEndpoint => _control?.Endpoint;
 
-    /// <summary>Devices that can be faulted (those running: nir, sampler, scale, radiation, camera).</summary>
+    /// <summary>Devices that can be faulted (those running: nir, sampler, scale, radiation, camera; and always cabinet, the I2C climate sensor).</summary>
     public IReadOnlyCollection<string> FaultableDevices => _run.Faults.Keys;
 
     /// <summary>Starts the lane. Throws <see cref="ArgumentException"/> naming the key when the options are invalid.</summary>
@@ -140,7 +140,7 @@ public sealed class SimulatedLane : IAsyncDisposable
         return new LaneWorld(scenario, options.Seed, belt, devices);
     }
 
-    /// <summary>The fault injector of a device (nir, sampler, scale, radiation, camera); throws for devices not running.</summary>
+    /// <summary>The fault injector of a device (nir, sampler, scale, radiation, camera, cabinet); throws for devices not running.</summary>
     public DeviceFaultInjector Faults(string device) =>
         _run.Faults.TryGetValue(device, out var injector)
             ? injector
@@ -148,6 +148,15 @@ public sealed class SimulatedLane : IAsyncDisposable
 
     /// <summary>The lane's discrete I/O as a <see cref="System.Device.Gpio.GpioDriver"/> for <c>new GpioController(driver)</c> (belt running, e-stop, encoder, stack light). The caller owns and disposes it; after a scenario switch create a new one.</summary>
     public Gpio.SimulatedLaneGpioDriver CreateGpioDriver(Gpio.LaneGpioPins? pins = null) => new(World, Clock, pins);
+
+    /// <summary>
+    /// The cabinet climate sensor: a simulated SHT3x on I2C (bus <paramref name="busId"/>, address 0x44 or 0x45) as a
+    /// <see cref="System.Device.I2c.I2cDevice"/> for <c>new Iot.Device.Sht3x.Sht3x(device)</c>, measuring
+    /// <see cref="LaneWorld.Cabinet"/>; faults through <c>Faults("cabinet")</c> (disconnect, bad-crc). The caller owns
+    /// and disposes it; after a scenario switch create a new one.
+    /// </summary>
+    public Climate.SimulatedSht3x CreateCabinetSensor(int busId = 1, int deviceAddress = Climate.SimulatedSht3x.DefaultAddress) =>
+        new(World.Cabinet, Clock, Faults("cabinet"), busId, deviceAddress);
 
     /// <summary>Ground truth now: items loaded so far (and <paramref name="aheadS"/> seconds of belt beyond), sources, increments, faults.</summary>
     public TruthReport Truth(double aheadS = 0)

@@ -213,7 +213,10 @@ public sealed class NirInstrument
                 }
             }
 
-            var spectrum = new AcquiredSpectrum(sequence, (long)completion, (float)temp, counts);
+            // A clock-offset fault shifts only the time the instrument reports: acquisition timing, the lane
+            // view and the sequence stay as they are, as when a device clock is stepped.
+            long reportedUs = (long)completion + (long)_faults.ClockOffset.TotalMicroseconds;
+            var spectrum = new AcquiredSpectrum(sequence, reportedUs, (float)temp, counts);
             _ring[slot] = spectrum;
             return spectrum;
         }

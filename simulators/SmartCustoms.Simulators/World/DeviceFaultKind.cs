@@ -32,4 +32,13 @@ public enum DeviceFaultKind
 
     /// <summary>Camera: JPEG frames are truncated and have bytes flipped.</summary>
     CorruptJpeg,
+
+    /// <summary>
+    /// NIR and camera: the device's reported clock (burst device time, frame timestamp) runs ahead or behind by
+    /// an offset (<see cref="Faults.DeviceFaultInjector.ClockOffset"/>, default +1 h); sequence numbers are unaffected.
+    /// </summary>
+    ClockOffset,
+
+    /// <summary>Cabinet climate sensor (I2C): measurement frames carry wrong CRC bytes.</summary>
+    BadCrc,
 }

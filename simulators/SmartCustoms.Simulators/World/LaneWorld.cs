@@ -35,6 +35,7 @@ public sealed class LaneWorld
         Belt = belt ?? new BeltOptions();
         Devices = devices ?? new DevicePositions();
         Profile = BeltSpeedProfile.FromOptions(Belt);
+        Cabinet = new CabinetClimate(seed);
         _materials = [.. scenario.MaterialWeights.Keys.OrderBy(m => m)];
         _materialWeights = [.. _materials.Select(m => Math.Max(0, scenario.MaterialWeights[m]))];
         Lots =
@@ -61,6 +62,9 @@ public sealed class LaneWorld
     public BeltSpeedProfile Profile { get; }
 
     public IReadOnlyList<Lot> Lots { get; }
+
+    /// <summary>The climate in the lane's electrical cabinet (what the simulated SHT3x measures).</summary>
+    public CabinetClimate Cabinet { get; }
 
     /// <summary>The increments the simulated sampler cut (filled as the run goes on).</summary>
     public IncrementLedger Increments { get; } = new();

@@ -12,7 +12,7 @@ namespace SmartCustoms.Edge.IntegrationTests.Gateway;
 /// </summary>
 public sealed class DeviceFaultRecoveryTests(SimulatedGatewayFixture gateway) : IClassFixture<SimulatedGatewayFixture>
 {
-    private static readonly string[] AllDevices = ["nir", "sampler", "scale", "radiation"];
+    private static readonly string[] AllDevices = ["nir", "sampler", "scale", "radiation", "camera", "laneio"];
     private static readonly TimeSpan FaultLength = TimeSpan.FromSeconds(4);
 
     public static TheoryData<string, string> Faults => new()
@@ -23,6 +23,9 @@ public sealed class DeviceFaultRecoveryTests(SimulatedGatewayFixture gateway) : 
         { "sampler", "disconnect" },
         { "scale", "disconnect" },
         { "radiation", "disconnect" },
+        { "camera", "disconnect" },
+        { "camera", "stall" },
+        { "camera", "garbage" },
     };
 
     [Theory]

@@ -98,6 +98,18 @@ public sealed class GatewayProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>SIGKILL: no shutdown code runs, no flush, no DISCONNECT (as close to a power cut as a test gets).</summary>
+    public async Task KillHardAsync()
+    {
+        if (!_process.HasExited)
+        {
+            using var kill = Process.Start("kill", ["-KILL", _process.Id.ToString(CultureInfo.InvariantCulture)]);
+            kill.WaitForExit();
+        }
+
+        await _process.WaitForExitAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         try

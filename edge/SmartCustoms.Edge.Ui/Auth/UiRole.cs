@@ -1,0 +1,14 @@
+namespace SmartCustoms.Edge.Ui.Auth;
+
+/// <summary>What a signed-in person may do at the panel (see <see cref="UiPermissions"/>).</summary>
+public enum UiRole
+{
+    /// <summary>Runs lots, acknowledges alarms, requests increments.</summary>
+    Operator,
+
+    /// <summary>Everything an operator does; later: releases a HOLD, changes thresholds.</summary>
+    Supervisor,
+
+    /// <summary>Devices and calibration; may not run lots or acknowledge alarms.</summary>
+    Technician,
+}
