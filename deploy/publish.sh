@@ -2,7 +2,8 @@
 # Publishes the gateway self-contained (no .NET runtime needed on the lane PC) into artifacts/publish/<rid>/.
 #   deploy/publish.sh                  # linux-x64 and linux-arm64
 #   deploy/publish.sh linux-x64        # one runtime identifier
-# Then checks that the pieces the gateway loads at run time are in the folder: the ONNX model, ONNX Runtime's
+#   SC_PUBLISH_DIR=/tmp/out deploy/publish.sh linux-x64   # into /tmp/out/<rid>/ instead (the tests do this)
+# Then checks that the pieces the gateway loads at run time are in the folder: the ONNX models, ONNX Runtime's
 # native library and (linux-x64 only, see below) OpenCvSharp's native library.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +14,7 @@ rids=("$@")
 
 status=0
 for rid in "${rids[@]}"; do
-  out="artifacts/publish/$rid"
+  out="${SC_PUBLISH_DIR:-artifacts/publish}/$rid"
   rm -rf "$out"
   echo "== publishing $rid -> $out"
   # Not single-file, not trimmed: OpenCvSharp, ONNX Runtime and Serilog's configuration reader use reflection
@@ -25,6 +26,8 @@ for rid in "${rids[@]}"; do
   [ -f "$out/SmartCustoms.Edge" ] || missing+=("SmartCustoms.Edge (the executable)")
   [ -f "$out/appsettings.json" ] || missing+=("appsettings.json")
   [ -f "$out/models/onnx/spectral-classifier.onnx" ] || missing+=("models/onnx/spectral-classifier.onnx")
+  # The camera's visual detector is on by default (Models:VisualModelPath); without the file the gateway stops at start.
+  [ -f "$out/models/onnx/visual-detector.onnx" ] || missing+=("models/onnx/visual-detector.onnx")
   [ -f "$out/libonnxruntime.so" ] || missing+=("libonnxruntime.so (ONNX Runtime)")
   if [ "$rid" = "linux-x64" ]; then
     [ -f "$out/libOpenCvSharpExtern.so" ] || missing+=("libOpenCvSharpExtern.so (OpenCvSharp)")
@@ -39,6 +42,6 @@ for rid in "${rids[@]}"; do
     echo "error: $rid publish lacks: ${missing[*]}" >&2
     status=1
   fi
-  echo "   size: $(du -sh "$out" | cut -f1) in $(find "$out" -type f | wc -l) files"
+  echo "   size: $(du -sh "$out" | cut -f1) in $(find "$out" -type f | wc -l) files ($(du -sb "$out" | cut -f1) bytes)"
 done
 exit "$status"

@@ -54,6 +54,13 @@ public sealed class CameraOptions
     /// <summary>TCP connect timeout of the HTTP client.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// A frame that takes longer than this to arrive (from when the consumer asked for it) is slow; frames that
+    /// keep coming slowly for <see cref="StallTimeout"/> mark the camera down (0.4 s = under 2.5 fps; the lane
+    /// needs 25 fps). 0 turns the check off, e.g. for a camera configured below 2.5 fps.
+    /// </summary>
+    public TimeSpan SlowFrameInterval { get; set; } = TimeSpan.FromSeconds(0.4);
+
     /// <summary>This many byte-identical frames in a row mark the image frozen (health degraded).</summary>
     public int FrozenFrameCount { get; set; } = 50;
 

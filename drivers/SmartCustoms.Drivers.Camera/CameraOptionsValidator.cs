@@ -82,6 +82,15 @@ public sealed class CameraOptionsValidator : IValidateOptions<CameraOptions>
             failures.Add(Invariant($"{S}:Fps must be between 0 and 1000 (0 = as delivered), got {options.Fps}"));
         }
 
+        if (options.SlowFrameInterval < TimeSpan.Zero || options.SlowFrameInterval >= options.StallTimeout)
+        {
+            failures.Add(Invariant($"{S}:SlowFrameInterval must be 0 (off) or shorter than {S}:StallTimeout ({options.StallTimeout}), got {options.SlowFrameInterval}"));
+        }
+        else if (options.SlowFrameInterval > TimeSpan.Zero && options.Fps > 0 && 1 / options.Fps >= options.SlowFrameInterval.TotalSeconds)
+        {
+            failures.Add(Invariant($"{S}:SlowFrameInterval ({options.SlowFrameInterval}) must be longer than one frame at {S}:Fps {options.Fps}, or 0 (off)"));
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

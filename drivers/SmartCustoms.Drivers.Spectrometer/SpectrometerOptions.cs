@@ -37,6 +37,20 @@ public sealed class SpectrometerOptions
     /// <summary>Consecutive failed operations before the device is reported down.</summary>
     public int FailuresBeforeDown { get; set; } = 3;
 
+    /// <summary>
+    /// An operation without a good, timely answer for this long (beyond the acquisition it asked for) marks the
+    /// instrument down, whatever the cause: stall, slow answers, garbage. Sooner than
+    /// <see cref="FailuresBeforeDown"/> × <see cref="ReplyTimeout"/>. An idle instrument (nobody asking) is never marked down.
+    /// </summary>
+    public TimeSpan SilenceTimeout { get; set; } = TimeSpan.FromSeconds(1.5);
+
+    /// <summary>
+    /// An answer later than this (beyond the acquisition it asked for: spectra × integration time × averaging × 2)
+    /// is slow: its data is used, but it does not count as a good answer, so slow answers for
+    /// <see cref="SilenceTimeout"/> mark the instrument down. 0 turns the check off.
+    /// </summary>
+    public TimeSpan SlowReplyLimit { get; set; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>How long a dark/white calibration stays valid.</summary>
     public TimeSpan CalibrationValidity { get; set; } = TimeSpan.FromHours(8);
 

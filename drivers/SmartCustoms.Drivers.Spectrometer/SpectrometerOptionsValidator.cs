@@ -49,6 +49,13 @@ public sealed class SpectrometerOptionsValidator : IValidateOptions<Spectrometer
         Range(failures, "FailuresBeforeDown", options.FailuresBeforeDown, 1, 1000);
         Range(failures, "MaxBlockBytes", options.MaxBlockBytes, 1024, 256 * 1024 * 1024);
         Positive(failures, "ReplyTimeout", options.ReplyTimeout);
+        Positive(failures, "SilenceTimeout", options.SilenceTimeout);
+        if (options.SlowReplyLimit < TimeSpan.Zero || options.SlowReplyLimit >= options.SilenceTimeout)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{S}:SlowReplyLimit must be 0 (off) or shorter than {S}:SilenceTimeout ({options.SilenceTimeout}), got {options.SlowReplyLimit}"));
+        }
+
         Positive(failures, "ConnectTimeout", options.ConnectTimeout);
         Positive(failures, "CalibrationValidity", options.CalibrationValidity);
 

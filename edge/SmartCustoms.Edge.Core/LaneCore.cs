@@ -364,9 +364,9 @@ public sealed class LaneCore
             if (Belt.HasHistory)
             {
                 var position = Belt.TryGetPositionAt(now, out var p) ? p : belt.PositionMetres;
-                foreach (var report in _segments.Advance(position))
+                foreach (var change in _segments.Advance(position))
                 {
-                    Judged(report, previous: null);
+                    Judged(change.Current, change.Previous);
                 }
             }
 
@@ -467,9 +467,10 @@ public sealed class LaneCore
             JudgeLot(lot);
         }
 
-        if (report.Verdict == SegmentVerdict.Contaminated)
+        // A radiation-only verdict has its own alarm (raised from the reading itself); no second one for it.
+        if (report.Verdict == SegmentVerdict.Contaminated && report.Findings.Any(f => !f.Code.StartsWith("radiation-", StringComparison.Ordinal)))
         {
-            var materials = report.ContaminantShares.Count == 0 ? "radiation" : string.Join(", ", report.ContaminantShares.Select(s => s.Material));
+            var materials = string.Join(", ", report.ContaminantShares.Select(s => s.Material));
             _alarms.Raise(AlarmType.Contamination, AlarmSeverity.Critical, $"contamination:{report.LotId}", report.LotId,
                 $"segment {report.Number} contaminated ({materials})", latched: true);
         }
@@ -477,6 +478,10 @@ public sealed class LaneCore
         if (previous is null || previous.Verdict == SegmentVerdict.Clear)
         {
             _planner.Trigger(report);
+        }
+        else
+        {
+            _planner.Retarget(report);
         }
     }
 

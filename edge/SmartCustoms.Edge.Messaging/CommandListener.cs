@@ -4,7 +4,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MQTTnet;
+using MQTTnet.Packets;
 using MQTTnet.Protocol;
+using SmartCustoms.Edge.Storage.Audit;
 
 namespace SmartCustoms.Edge.Messaging;
 
@@ -97,6 +99,7 @@ public sealed partial class CommandListener : BackgroundService
         {
             _metrics.Command("no_response_topic");
             LogNoResponseTopic(_logger, message.Topic);
+            await AuditRefusalAsync(message, "no MQTT 5 response topic");
             return;
         }
 
@@ -105,6 +108,7 @@ public sealed partial class CommandListener : BackgroundService
         {
             _metrics.Command("malformed");
             LogMalformed(_logger, message.Topic, error!);
+            await AuditRefusalAsync(message, error!);
             await ReplyAsync(message, CommandResult.Failure(error!), stoppingToken);
             return;
         }
@@ -141,6 +145,36 @@ public sealed partial class CommandListener : BackgroundService
         _metrics.Command(result.Ok ? "ok" : "error");
         LogHandled(_logger, command!.Name, command.Sender ?? "(unknown)", result.Ok, result.Error ?? "");
         await ReplyAsync(message, result, stoppingToken);
+    }
+
+    /// <summary>Commands refused before any handler saw them go into the audit chain too (when the host has one):
+    /// topic, size and reason, never the payload itself (it may be garbage or huge).</summary>
+    private async Task AuditRefusalAsync(MqttApplicationMessage message, string reason)
+    {
+        if (_services.GetService<IAuditLog>() is not { } audit)
+        {
+            return;
+        }
+
+        var sender = message.UserProperties?.FirstOrDefault(p => p.Name is "sender" or "user")?.ReadValueAsString();
+        try
+        {
+            await audit.AppendAsync(new AuditEntry("command", "refused-before-handler")
+            {
+                Actor = sender ?? "(unknown)",
+                Source = "mqtt",
+                Outcome = "refused: " + reason,
+                Details = new System.Text.Json.Nodes.JsonObject
+                {
+                    ["topic"] = message.Topic,
+                    ["bytes"] = message.Payload.Length,
+                },
+            }, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is IOException or ArgumentException or ObjectDisposedException)
+        {
+            LogAuditFailed(_logger, message.Topic, ex.Message);
+        }
     }
 
     private async Task ReplyAsync(MqttApplicationMessage request, CommandResult result,
@@ -193,4 +227,7 @@ public sealed partial class CommandListener : BackgroundService
 
     [LoggerMessage(EventId = 2045, Level = LogLevel.Warning, Message = "Command queue full; {Topic} refused")]
     private static partial void LogBusy(ILogger logger, string topic);
+
+    [LoggerMessage(EventId = 2046, Level = LogLevel.Error, Message = "Refused command on {Topic} could not be audited: {Error}")]
+    private static partial void LogAuditFailed(ILogger logger, string topic, string error);
 }

@@ -32,4 +32,10 @@ public sealed class StorageOptions
 
     /// <summary>Largest accepted envelope in bytes (evidence belongs beside the event, not in it).</summary>
     public int MaxEventBytes { get; set; } = 256 * 1024;
+
+    /// <summary>Evidence records older than this are pruned, unless held for an open lot or an unacknowledged alarm.</summary>
+    public double EvidenceRetentionDays { get; set; } = 90;
+
+    /// <summary>Budget for evidence files; the oldest records beyond it are pruned (never held ones).</summary>
+    public long EvidenceMaxDiskBytes { get; set; } = 4L * 1024 * 1024 * 1024;
 }

@@ -46,6 +46,16 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             errors.Add($"Storage:MaxEventBytes must be 1024-16777216, got {options.MaxEventBytes}");
         }
 
+        if (!(options.EvidenceRetentionDays > 0))
+        {
+            errors.Add($"Storage:EvidenceRetentionDays must be more than 0, got {options.EvidenceRetentionDays}");
+        }
+
+        if (options.EvidenceMaxDiskBytes < 1024 * 1024)
+        {
+            errors.Add($"Storage:EvidenceMaxDiskBytes must be at least 1048576 (1 MiB), got {options.EvidenceMaxDiskBytes}");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

@@ -49,7 +49,41 @@ internal sealed class ModelOptionsValidator : IValidateOptions<ModelOptions>
             failures.Add(Invariant($"{Prefix}{nameof(ModelOptions.MaxInvalidPixelFraction)} must be 0-0.5, got {options.MaxInvalidPixelFraction}"));
         }
 
+        ValidateVisual(options, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateVisual(ModelOptions options, List<string> failures)
+    {
+        if (options.VisualDetectionEnabled && !File.Exists(options.ResolveVisualModelPath()))
+        {
+            failures.Add($"{Prefix}{nameof(ModelOptions.VisualModelPath)}: no model file at {options.ResolveVisualModelPath()} (configured '{options.VisualModelPath}'; empty turns visual detection off)");
+        }
+
+        if (options.VisualScoreThreshold is { } score && !(score > 0 && score < 1))
+        {
+            failures.Add(Invariant($"{Prefix}{nameof(ModelOptions.VisualScoreThreshold)} must be between 0 and 1 (exclusive), got {score}"));
+        }
+
+        if (options.VisualNmsIou is { } iou && !(iou > 0 && iou <= 1))
+        {
+            failures.Add(Invariant($"{Prefix}{nameof(ModelOptions.VisualNmsIou)} must be in (0, 1], got {iou}"));
+        }
+
+        if (options.VisualIntraOpThreads is < 1 or > 64)
+        {
+            failures.Add(Invariant($"{Prefix}{nameof(ModelOptions.VisualIntraOpThreads)} must be 1-64, got {options.VisualIntraOpThreads}"));
+        }
+
+        if (!(options.VisualMaxFramesPerSecond > 0 && options.VisualMaxFramesPerSecond <= 100))
+        {
+            failures.Add(Invariant($"{Prefix}{nameof(ModelOptions.VisualMaxFramesPerSecond)} must be in (0, 100], got {options.VisualMaxFramesPerSecond}"));
+        }
+
+        if (!(options.CameraFieldOfViewAcrossM > 0.1 && options.CameraFieldOfViewAcrossM <= 20))
+        {
+            failures.Add(Invariant($"{Prefix}{nameof(ModelOptions.CameraFieldOfViewAcrossM)} must be 0.1-20 m, got {options.CameraFieldOfViewAcrossM}"));
+        }
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

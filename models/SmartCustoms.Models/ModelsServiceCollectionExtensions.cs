@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using SmartCustoms.Models.Classification;
 using SmartCustoms.Models.Commands;
 using SmartCustoms.Models.Loading;
+using SmartCustoms.Models.Visual;
 
 namespace SmartCustoms.Models;
 
@@ -14,7 +15,8 @@ public static class ModelsServiceCollectionExtensions
 {
     /// <summary>
     /// Binds and validates <see cref="ModelOptions"/> (section <c>Models</c>) on start, registers the
-    /// <see cref="SpectralClassifier"/> singleton (loaded and checked once), a hosted service that loads it
+    /// <see cref="SpectralClassifier"/> singleton (loaded and checked once), the <see cref="VisualDetectorAccessor"/>
+    /// (the visual detector, or null when <c>Models:VisualModelPath</c> is empty), a hosted service that loads both
     /// at start so a missing or mismatched model stops the host, and <see cref="SpectrumClassificationCommand"/>.
     /// </summary>
     public static IServiceCollection AddModels(this IServiceCollection services)
@@ -27,6 +29,14 @@ public static class ModelsServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<ModelOptions>>().Value;
             var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SpectralClassifier).FullName!);
             return ModelRegistry.LoadSpectralClassifier(options.ResolveSpectralModelPath(), options.ToClassifierSettings(), logger);
+        });
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<ModelOptions>>().Value;
+            var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(VisualDetector).FullName!);
+            return new VisualDetectorAccessor(() => options.VisualDetectionEnabled
+                ? ModelRegistry.LoadVisualDetector(options.ResolveVisualModelPath(), options.ToVisualDetectorSettings(), logger)
+                : null);
         });
         services.TryAddSingleton<SpectrumClassificationCommand>();
         services.AddHostedService<SpectralModelStartupCheck>();

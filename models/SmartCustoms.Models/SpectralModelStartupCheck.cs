@@ -4,12 +4,13 @@ using SmartCustoms.Models.Classification;
 
 namespace SmartCustoms.Models;
 
-/// <summary>Loads the spectral model when the host starts, so a missing or mismatched model stops the start, not the first spectrum.</summary>
+/// <summary>Loads the spectral model (and the visual detector when on) when the host starts, so a missing or mismatched model stops the start, not the first spectrum.</summary>
 internal sealed class SpectralModelStartupCheck(IServiceProvider services) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _ = services.GetRequiredService<SpectralClassifier>();
+        _ = services.GetRequiredService<Visual.VisualDetectorAccessor>().Detector;
         return Task.CompletedTask;
     }
 

@@ -2,19 +2,96 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using SmartCustoms.Simulators.Camera;
 using SmartCustoms.Simulators.Dataset;
 using SmartCustoms.Simulators.World;
 
 namespace SmartCustoms.Simulators.Cli;
 
-/// <summary><c>scsim dataset spectra …</c>: labelled simulated spectra as CSV for model training.</summary>
+/// <summary><c>scsim dataset spectra|frames …</c>: labelled simulated spectra (CSV) and camera frames for model training.</summary>
 internal static class DatasetCommand
 {
     public static Command Create()
     {
         var dataset = new Command("dataset", "Export simulated data sets for model training.");
         dataset.Subcommands.Add(CreateSpectra());
+        dataset.Subcommands.Add(CreateFrames());
         return dataset;
+    }
+
+    private static Command CreateFrames()
+    {
+        var seed = new Option<int>("--seed") { Description = "Random seed; the same seed and options give the same files.", DefaultValueFactory = _ => 1 };
+        var count = new Option<int>("--count") { Description = "Number of frames.", DefaultValueFactory = _ => 1000 };
+        var output = new Option<string>("--out") { Description = "Directory to write frames.u8, frames.csv, boxes.csv (and jpeg/).", Required = true };
+        var brands = new Option<string>("--brands") { Description = "Comma-separated ore brands.", DefaultValueFactory = _ => "carajas,pilbara_blend,yandi,magnetite_concentrate" };
+        var gainMin = new Option<double>("--gain-min") { Description = "Lowest lighting gain.", DefaultValueFactory = _ => 0.85 };
+        var gainMax = new Option<double>("--gain-max") { Description = "Highest lighting gain.", DefaultValueFactory = _ => 1.15 };
+        var cast = new Option<double>("--colour-cast") { Description = "Largest per-channel deviation of the light's colour, 0-0.5.", DefaultValueFactory = _ => 0 };
+        var speedMin = new Option<double>("--speed-min") { Description = "Lowest belt speed, m/s (motion blur).", DefaultValueFactory = _ => 3.5 };
+        var speedMax = new Option<double>("--speed-max") { Description = "Highest belt speed, m/s.", DefaultValueFactory = _ => 5.0 };
+        var clean = new Option<double>("--clean-fraction") { Description = "Share of frames without items, 0-1.", DefaultValueFactory = _ => 0.25 };
+        var maxItems = new Option<int>("--max-items") { Description = "Most items in a frame.", DefaultValueFactory = _ => 4 };
+        var sizeMin = new Option<double>("--size-min-cm") { Description = "Smallest item, cm.", DefaultValueFactory = _ => 2 };
+        var sizeMax = new Option<double>("--size-max-cm") { Description = "Largest item, cm.", DefaultValueFactory = _ => 60 };
+        var modelWidth = new Option<int>("--model-width") { Description = "Width the frames are shrunk to (the detector's input).", DefaultValueFactory = _ => 320 };
+        var modelHeight = new Option<int>("--model-height") { Description = "Height the frames are shrunk to.", DefaultValueFactory = _ => 180 };
+        var jpegFrames = new Option<int>("--jpeg-frames") { Description = "Keep the first N full-size JPEGs in jpeg/ (parity tests).", DefaultValueFactory = _ => 0 };
+        var command = new Command(
+            "frames",
+            "Write labelled camera frames for the visual debris detector: rendered with the camera simulator's ore strip and item sprites,\n" +
+            "JPEG-encoded as the camera sends them (quality 80), decoded and shrunk with area interpolation to the model size.\n" +
+            "frames.u8: N x height x width x 3 bytes (BGR); frames.csv: frame,brand,gain,speed_mps,blur_px,items;\n" +
+            "boxes.csv: frame,class,material,colour,size_cm,width_cm,x0,y0,x1,y1,visible_fraction (full-frame pixels, 1280x720).")
+        {
+            seed, count, output, brands, gainMin, gainMax, cast, speedMin, speedMax, clean, maxItems, sizeMin, sizeMax, modelWidth, modelHeight, jpegFrames,
+        };
+
+        command.SetAction(async (parse, ct) =>
+        {
+            var brandList = new List<OreBrand>();
+            foreach (string name in Split(parse.GetValue(brands)))
+            {
+                if (!OreBrands.TryFind(name, out var brand))
+                {
+                    return Fail($"--brands: unknown brand '{name}'. Known: {string.Join(", ", OreBrands.All.Select(b => b.Id))}.");
+                }
+
+                brandList.Add(brand);
+            }
+
+            var conditions = new DetectorFrameConditions
+            {
+                Brands = brandList,
+                GainMin = parse.GetValue(gainMin),
+                GainMax = parse.GetValue(gainMax),
+                ColourCast = parse.GetValue(cast),
+                SpeedMinMps = parse.GetValue(speedMin),
+                SpeedMaxMps = parse.GetValue(speedMax),
+                CleanFraction = parse.GetValue(clean),
+                MaxItems = parse.GetValue(maxItems),
+                SizeMinM = parse.GetValue(sizeMin) / 100,
+                SizeMaxM = parse.GetValue(sizeMax) / 100,
+            };
+            string? problem = conditions.Validate();
+            int n = parse.GetValue(count);
+            int mw = parse.GetValue(modelWidth);
+            int mh = parse.GetValue(modelHeight);
+            problem ??= n < 1 ? "--count must be at least 1." : null;
+            problem ??= mw is < 32 or > 1280 || mh is < 32 or > 720 ? $"--model-width/--model-height {mw}x{mh} must be 32-1280 x 32-720." : null;
+            if (problem is not null)
+            {
+                return Fail(problem);
+            }
+
+            string dir = Path.GetFullPath(parse.GetValue(output)!);
+            var stopwatch = Stopwatch.StartNew();
+            using var renderer = new DetectorFrameRenderer(conditions, new CameraSimulatorOptions(), parse.GetValue(seed));
+            await DetectorDatasetWriter.WriteAsync(renderer, n, dir, new OpenCvSharp.Size(mw, mh), 80, parse.GetValue(jpegFrames), ct);
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {n} frames ({mw}x{mh}) to {dir} in {stopwatch.Elapsed.TotalSeconds:F1} s."));
+            return 0;
+        });
+        return command;
     }
 
     private static Command CreateSpectra()

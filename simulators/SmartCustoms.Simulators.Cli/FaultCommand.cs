@@ -9,8 +9,8 @@ internal static class FaultCommand
 {
     public static Command Create()
     {
-        var device = new Argument<string>("device") { Description = "nir | camera | sampler | scale | radiation | cabinet (the I2C climate sensor)" };
-        var kind = new Argument<string>("kind") { Description = "disconnect | stall | garbage | slow (every device); nan | saturated (nir); exception | stuck-heartbeat (sampler, scale, radiation); frozen | corrupt (camera); clock-offset (nir, camera); disconnect | bad-crc (cabinet: the I2C climate sensor)" };
+        var device = new Argument<string>("device") { Description = "nir | camera | sampler | scale | radiation | cabinet (the I2C climate sensor) | laneio (the lane GPIO)" };
+        var kind = new Argument<string>("kind") { Description = "disconnect | stall | garbage | slow (every device); nan | saturated (nir); exception | stuck-heartbeat (sampler, scale, radiation); frozen | corrupt (camera); clock-offset (nir, camera); disconnect | bad-crc (cabinet: the I2C climate sensor); disconnect (laneio: the GPIO stops answering)" };
         var seconds = new Argument<double>("seconds") { Description = "How long the fault lasts; 0 ends it." };
         var offset = new Option<double?>("--offset") { Description = "clock-offset only: seconds the device clock is off, either sign (default +3600)." };
         var control = new Option<string>("--control") { Description = "Base address of the simulator's control API.", DefaultValueFactory = _ => "http://127.0.0.1:8090" };

@@ -13,10 +13,10 @@ internal static class LaneRunner
     public const string ConsoleHelp =
         "Commands on stdin while running:\n" +
         "  fault <device> <kind> <seconds> [offset]\n" +
-        "                                    inject a fault; devices nir|camera|sampler|scale|radiation|cabinet;\n" +
-        "                                    kinds disconnect|stall|garbage|slow (all but cabinet), nan|saturated (nir),\n" +
+        "                                    inject a fault; devices nir|camera|sampler|scale|radiation|cabinet|laneio;\n" +
+        "                                    kinds disconnect|stall|garbage|slow (all but cabinet, laneio), nan|saturated (nir),\n" +
         "                                    exception|stuck-heartbeat (Modbus devices), frozen|corrupt (camera),\n" +
-        "                                    clock-offset (nir, camera; offset s, default +3600), disconnect|bad-crc (cabinet)\n" +
+        "                                    clock-offset (nir, camera; offset s, default +3600), disconnect|bad-crc (cabinet), disconnect (laneio)\n" +
         "  clear                             end injected faults (scheduled ones follow the scenario)\n" +
         "  items [n]                         next n items to pass the camera (truth)\n" +
         "  cuts                              increments the sampler has cut and the items they took\n" +

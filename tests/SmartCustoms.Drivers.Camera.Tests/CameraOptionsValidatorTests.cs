@@ -25,6 +25,8 @@ public sealed class CameraOptionsValidatorTests
     [InlineData("StallTimeout", "00:00:00", "Devices:Camera:StallTimeout must be a positive duration")]
     [InlineData("JpegQuality", "101", "Devices:Camera:JpegQuality must be between 1 and 100, got 101")]
     [InlineData("Fps", "-1", "Devices:Camera:Fps must be between 0 and 1000")]
+    [InlineData("SlowFrameInterval", "00:00:02", "Devices:Camera:SlowFrameInterval must be 0 (off) or shorter than Devices:Camera:StallTimeout (00:00:01.5000000), got 00:00:02")]
+    [InlineData("SlowFrameInterval", "-00:00:01", "Devices:Camera:SlowFrameInterval must be 0 (off) or shorter than Devices:Camera:StallTimeout")]
     public void Bad_values_are_rejected_with_the_key_named(string key, string value, string expected)
     {
         var options = Bind(new Dictionary<string, string?> { [$"Devices:Camera:{key}"] = value });

@@ -54,6 +54,16 @@ public sealed class SpectrometerOptionsTests
     }
 
     [Fact]
+    public void Silence_and_slow_reply_limits_are_checked_together()
+    {
+        var result = _validator.Validate(null, new SpectrometerOptions { SilenceTimeout = TimeSpan.Zero, SlowReplyLimit = TimeSpan.FromSeconds(-1) });
+
+        Assert.Contains(result.Failures!, f => f.StartsWith("Devices:Nir:SilenceTimeout must be a positive duration", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, f => f.StartsWith("Devices:Nir:SlowReplyLimit must be 0 (off) or shorter than Devices:Nir:SilenceTimeout", StringComparison.Ordinal));
+        Assert.False(_validator.Validate(null, new SpectrometerOptions { SlowReplyLimit = TimeSpan.Zero }).Failed);
+    }
+
+    [Fact]
     public void Durations_and_drift_must_be_positive()
     {
         var result = _validator.Validate(null, new SpectrometerOptions

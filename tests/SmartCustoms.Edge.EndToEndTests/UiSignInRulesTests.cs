@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SmartCustoms.Edge.Ui.Auth;
@@ -67,17 +68,43 @@ public sealed class UiSignInRulesTests
         Assert.Contains(failures, f => f.StartsWith("Ui:SignOutAfter must be", StringComparison.Ordinal));
         Assert.Contains("Ui:Users:0:Pin must be 4-8 digits (or set Ui:Users:0:PinHash)", failures);
         Assert.Contains("Ui:Users:1:Name 'OP1' is used twice", failures);
-        Assert.Contains("Ui:Users:1:Role must be operator, supervisor or technician, got 'boss'", failures);
+        Assert.Contains("Ui:Users:1:Role must be one of operator, supervisor, technician, remote-officer, got 'boss'", failures);
     }
 
     [Fact]
     public async Task Gateway_does_not_start_with_a_bad_Ui_setting()
     {
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => TestGateway.StartAsync(new Dictionary<string, string?>
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => SimulatedGateway.StartAsync("clean",
+            "--Ui:Users:0:Name=boss", "--Ui:Users:0:Pin=1234", "--Ui:Users:0:Role=admin"));
+        Assert.Contains("exited with code 2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Ui:Users:0:Role must be one of operator, supervisor, technician, remote-officer, got 'admin'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false, false, 0)]   // production: nobody, the panel is read-only
+    [InlineData(true, false, 4)]    // --simulate: one demo user per role
+    [InlineData(true, true, 1)]     // --simulate with configured users: only those
+    public void Demo_users_exist_only_with_the_simulator_and_no_configured_users(bool simulate, bool configured, int expected)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Ui:Users:0:Role"] = "admin",
-        }));
-        Assert.Contains("Ui:Users:0:Role must be operator, supervisor or technician, got 'admin'", error.Message, StringComparison.Ordinal);
+            ["Simulator:Enabled"] = simulate ? "true" : "false",
+        }).Build();
+        var ui = new UiOptions();
+        if (configured)
+        {
+            ui.Users.Add(new UiUserOptions { Name = "op1", Pin = "9876", Role = "operator" });
+        }
+
+        var demo = new SimulatorPanelUsers(configuration);
+        demo.PostConfigure(null, ui);
+        Assert.Equal(expected, ui.Users.Count);
+        Assert.Equal(simulate && !configured, demo.Added);
+        Assert.True(new UiOptionsValidator().Validate(null, ui).Succeeded);
+        if (expected == 4)
+        {
+            Assert.Equal(["operator", "supervisor", "technician", "remote-officer"], ui.Users.Select(u => u.Role));
+        }
     }
 
     private static IOptions<UiOptions> Options(UiOptions value) => Microsoft.Extensions.Options.Options.Create(value);

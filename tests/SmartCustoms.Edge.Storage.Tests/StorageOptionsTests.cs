@@ -20,6 +20,8 @@ public sealed class StorageOptionsTests
     [InlineData("RetentionDays", "Storage:RetentionDays")]
     [InlineData("Site", "Storage:Site")]
     [InlineData("Path", "Storage:Path")]
+    [InlineData("EvidenceRetentionDays", "Storage:EvidenceRetentionDays")]
+    [InlineData("EvidenceMaxDiskBytes", "Storage:EvidenceMaxDiskBytes")]
     public void BadValue_FailsNamingTheKey(string property, string key)
     {
         var options = new StorageOptions { Site = "s", Lane = "l" };
@@ -30,6 +32,8 @@ public sealed class StorageOptionsTests
             case "RetentionDays": options.RetentionDays = 0; break;
             case "Site": options.Site = "a/b"; break;
             case "Path": options.Path = " "; break;
+            case "EvidenceRetentionDays": options.EvidenceRetentionDays = -1; break;
+            case "EvidenceMaxDiskBytes": options.EvidenceMaxDiskBytes = 1000; break;
         }
 
         var result = new StorageOptionsValidator().Validate(null, options);

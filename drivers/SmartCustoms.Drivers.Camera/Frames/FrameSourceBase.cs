@@ -9,18 +9,23 @@ namespace SmartCustoms.Drivers.Camera.Frames;
 
 /// <summary>
 /// What every camera source shares: the single-consumer guard, health, counters, frame quality checks
-/// (dropped, late, frozen), corrupt-frame accounting and reconnect backoff. Subclasses only produce frames
-/// in <see cref="ReadCoreAsync"/> and report failures. Thread-safety as <see cref="IFrameSource"/>.
+/// (dropped, late, frozen, slow), corrupt-frame accounting and reconnect backoff. Subclasses only produce frames
+/// in <see cref="ReadCoreAsync"/> and report failures. Health is also time-based: while the consumer waits
+/// for a frame and no good, timely one comes for <see cref="CameraOptions.StallTimeout"/> (stall, a stream of
+/// garbage or corrupt images, frames slower than <see cref="CameraOptions.SlowFrameInterval"/>), the camera is
+/// down then, not after N failed reconnects. Thread-safety as <see cref="IFrameSource"/>.
 /// </summary>
 public abstract class FrameSourceBase : IFrameSource
 {
     private readonly DeviceHealthTracker _health;
     private readonly FrameQualityMonitor _quality;
+    private readonly DeviceSilenceWatchdog _watchdog;
     private readonly CancellationTokenSource _disposed = new();
     private int _reading;
     private int _disposeStarted;
     private ulong _ownSequence;
     private int _failuresInRow;
+    private long _waitStarted;
 
     protected FrameSourceBase(CameraOptions options, TimeProvider time, ILogger logger, IMeterFactory? meterFactory)
     {
@@ -33,6 +38,7 @@ public abstract class FrameSourceBase : IFrameSource
         Metrics = new CameraMetrics(options.Name, meterFactory);
         _health = new DeviceHealthTracker(options.Name, options.FailuresBeforeDown, time);
         _health.Changed += (_, health) => HealthChanged?.Invoke(this, health);
+        _watchdog = new DeviceSilenceWatchdog(_health, options.StallTimeout, time, "no frame");
         _quality = new FrameQualityMonitor(options.Name, options.FrozenFrameCount, options.LateFrameAge, Metrics, logger);
     }
 
@@ -75,6 +81,9 @@ public abstract class FrameSourceBase : IFrameSource
                     bool more;
                     try
                     {
+                        // The consumer waits for a frame from now on; its own time holding a frame is not the camera's.
+                        _waitStarted = Time.GetTimestamp();
+                        _watchdog.Expect();
                         more = await frames.MoveNextAsync();
                     }
                     catch (Exception ex) when (_disposed.IsCancellationRequested && !cancellationToken.IsCancellationRequested &&
@@ -94,6 +103,7 @@ public abstract class FrameSourceBase : IFrameSource
         }
         finally
         {
+            _watchdog.Abandon();
             Volatile.Write(ref _reading, 0);
         }
     }
@@ -106,6 +116,7 @@ public abstract class FrameSourceBase : IFrameSource
         }
 
         await _disposed.CancelAsync();
+        _watchdog.Dispose();
         await ReleaseAsync();
         Metrics.Dispose();
         _disposed.Dispose();
@@ -132,12 +143,22 @@ public abstract class FrameSourceBase : IFrameSource
         var sequence = deviceSequence ?? ++_ownSequence;
         Metrics.Frame(jpeg.Length);
         _failuresInRow = 0;
-        if (_quality.IsFrozen)
+        var waited = Time.GetElapsedTime(_waitStarted, hostTimestamp);
+        if (Options.SlowFrameInterval > TimeSpan.Zero && waited > Options.SlowFrameInterval)
         {
+            // Delivered, but too late to be of use at belt speed: the watchdog stays armed, and frames that
+            // keep coming late for StallTimeout take the camera down; one late frame (a hiccup) does not.
+            _watchdog.Problem(string.Create(CultureInfo.InvariantCulture,
+                $"frames come slowly: {waited.TotalSeconds:0.00} s for the last one, more than {CameraOptions.SectionName}:SlowFrameInterval {Options.SlowFrameInterval.TotalSeconds:0.00} s"));
+        }
+        else if (_quality.IsFrozen)
+        {
+            _watchdog.Answered();
             _health.ReportDegraded(string.Create(CultureInfo.InvariantCulture, $"frozen image for {Options.FrozenFrameCount} frames"));
         }
         else
         {
+            _watchdog.Answered();
             _health.ReportSuccess();
         }
 
@@ -150,6 +171,7 @@ public abstract class FrameSourceBase : IFrameSource
     internal void CountCorrupt(ulong? deviceSequence, int bytes, string problem)
     {
         Metrics.Corrupt();
+        _watchdog.Problem($"corrupt image: {problem}");
         CameraLog.CorruptFrame(Logger, DeviceName, deviceSequence ?? _ownSequence + 1, bytes, problem);
     }
 
@@ -160,6 +182,7 @@ public abstract class FrameSourceBase : IFrameSource
     protected TimeSpan ReportFailure(string reason, bool downNow)
     {
         _failuresInRow++;
+        _watchdog.Problem(reason);
         if (downNow)
         {
             _health.ReportDown(reason);

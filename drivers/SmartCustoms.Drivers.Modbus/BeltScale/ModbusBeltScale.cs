@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SmartCustoms.Drivers.Abstractions.BeltScale;
-using SmartCustoms.Drivers.Abstractions.Health;
 using SmartCustoms.Drivers.Modbus.Devices;
 using SmartCustoms.Drivers.Modbus.Protocol;
 
@@ -9,14 +8,11 @@ namespace SmartCustoms.Drivers.Modbus.BeltScale;
 
 /// <summary>
 /// A belt scale on Modbus TCP: one FC04 read of input registers 0–6 per reading.
-/// Thread-safe (reads are serialised on the client). <see cref="RunPollingAsync"/> polls every
-/// <c>PollInterval</c>, keeps <see cref="LastReading"/> and the health up to date.
+/// Thread-safe (reads are serialised on the client). <see cref="ModbusInputRegisterDevice{TReading}.RunPollingAsync"/>
+/// polls every <c>PollInterval</c>, keeps <c>LastReading</c> and the health up to date.
 /// </summary>
-public sealed class ModbusBeltScale : IBeltScale
+public sealed class ModbusBeltScale : ModbusInputRegisterDevice<BeltScaleReading>, IBeltScale
 {
-    private readonly ModbusDeviceLink _link;
-    private BeltScaleReading? _last;
-
     public ModbusBeltScale(ModbusBeltScaleOptions options, TimeProvider time, ILoggerFactory? loggerFactory = null)
         : this(new ModbusTcpClient(Checked(options).ToClientOptions(), time, loggerFactory?.CreateLogger<ModbusTcpClient>()), true, options, time, loggerFactory)
     {
@@ -24,45 +20,21 @@ public sealed class ModbusBeltScale : IBeltScale
 
     /// <summary>Uses a given client (the transport seam); disposes it only when <paramref name="ownsClient"/>.</summary>
     public ModbusBeltScale(ModbusTcpClient client, bool ownsClient, ModbusBeltScaleOptions options, TimeProvider time, ILoggerFactory? loggerFactory = null)
+        : base(client, ownsClient, options, time, (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<ModbusBeltScale>())
     {
-        var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<ModbusBeltScale>();
-        _link = new ModbusDeviceLink(client, ownsClient, options, time, logger);
-        _link.Health.Changed += (_, health) => HealthChanged?.Invoke(this, health);
     }
 
-    public event EventHandler<DeviceHealth>? HealthChanged;
+    private protected override ushort FirstRegister => BeltScaleRegisters.First;
 
-    public event EventHandler<BeltScaleReading>? ReadingReceived;
+    private protected override int RegisterCount => BeltScaleRegisters.Count;
 
-    public string DeviceName => _link.DeviceName;
+    private protected override BeltScaleReading Decode(ReadOnlySpan<ushort> registers, DateTimeOffset hostTime, long hostTimestamp) =>
+        BeltScaleRegisters.Decode(registers, hostTime, hostTimestamp);
 
-    public DeviceHealth Health => _link.Health.Current;
+    private protected override ushort HeartbeatOf(BeltScaleReading reading) => reading.Heartbeat;
 
-    public BeltScaleReading? LastReading => Volatile.Read(ref _last);
-
-    /// <summary>The Modbus client, for its counters (stale responses, protocol errors, timeouts).</summary>
-    public ModbusTcpClient Client => _link.Client;
-
-    public async Task<BeltScaleReading> ReadAsync(CancellationToken cancellationToken)
-    {
-        // Decoding runs inside the link so a value outside the map counts as a failed read.
-        var reading = await _link.RunAsync(
-            async (client, ct) => BeltScaleRegisters.Decode(
-                await client.ReadInputRegistersAsync(BeltScaleRegisters.First, BeltScaleRegisters.Count, ct),
-                _link.Time.GetUtcNow(),
-                _link.Time.GetTimestamp()),
-            cancellationToken);
-        var problem = reading.Fault ? "belt scale reports a fault (status bit 1)" : null;
-        _link.ConfirmAlive(reading.Heartbeat, problem, () => Volatile.Write(ref _last, reading));
-        ReadingReceived?.Invoke(this, reading);
-        return reading;
-    }
-
-    /// <summary>Polls until cancelled; failures show in <see cref="Health"/>, the next poll reconnects.</summary>
-    public Task RunPollingAsync(CancellationToken cancellationToken) =>
-        _link.PollAsync(ct => ReadAsync(ct), cancellationToken);
-
-    public ValueTask DisposeAsync() => _link.DisposeAsync();
+    private protected override string? ProblemOf(BeltScaleReading reading) =>
+        reading.Fault ? "belt scale reports a fault (status bit 1)" : null;
 
     private static ModbusBeltScaleOptions Checked(ModbusBeltScaleOptions options)
     {

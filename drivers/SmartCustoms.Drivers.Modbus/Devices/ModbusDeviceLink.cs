@@ -8,13 +8,15 @@ namespace SmartCustoms.Drivers.Modbus.Devices;
 /// <summary>
 /// What the three Modbus device drivers share: the client, the health tracker and the heartbeat
 /// supervisor. It turns every outcome into health: refused/closed connections mark the device down
-/// at once, other failures count towards <c>FailuresBeforeDown</c>, a stuck heartbeat marks it down.
-/// Thread-safe.
+/// at once, other failures count towards <c>FailuresBeforeDown</c>, a stuck heartbeat marks it down, and
+/// polls without a good answer for <c>SilenceTimeout</c> (stall, slow or garbled answers, exception
+/// replies) mark it down then. Thread-safe.
 /// </summary>
 internal sealed partial class ModbusDeviceLink : IAsyncDisposable
 {
     private readonly bool _ownsClient;
     private readonly HeartbeatSupervisor _heartbeat;
+    private readonly DeviceSilenceWatchdog _silence;
     private readonly ILogger _logger;
 
     public ModbusDeviceLink(ModbusTcpClient client, bool ownsClient, ModbusDeviceOptions options, TimeProvider time, ILogger logger)
@@ -29,6 +31,7 @@ internal sealed partial class ModbusDeviceLink : IAsyncDisposable
         PollInterval = options.PollInterval;
         Health = new DeviceHealthTracker(options.DeviceName, options.FailuresBeforeDown, time);
         _heartbeat = new HeartbeatSupervisor(options.HeartbeatTimeout, time);
+        _silence = new DeviceSilenceWatchdog(Health, options.SilenceTimeout, time, "no good answer to the polls");
         Health.Changed += (_, health) => LogHealthChanged(_logger, health.Device, health.State, health.Reason);
     }
 
@@ -51,11 +54,13 @@ internal sealed partial class ModbusDeviceLink : IAsyncDisposable
         }
         catch (ModbusConnectionException ex)
         {
+            _silence.Problem(ex.Message);
             Health.ReportDown(ex.Message);
             throw;
         }
         catch (DeviceException ex)
         {
+            _silence.Problem(ex.Message);
             Health.ReportFailure(ex.Message);
             throw;
         }
@@ -72,11 +77,13 @@ internal sealed partial class ModbusDeviceLink : IAsyncDisposable
         var stuck = _heartbeat.Observe(heartbeat);
         if (stuck is not null)
         {
+            _silence.Problem(stuck);
             Health.ReportDown(stuck);
             throw new DeviceException($"{DeviceName}: {stuck}");
         }
 
         publish();
+        _silence.Answered();
         if (deviceProblem is null)
         {
             Health.ReportSuccess();
@@ -95,6 +102,7 @@ internal sealed partial class ModbusDeviceLink : IAsyncDisposable
         {
             try
             {
+                _silence.Expect();
                 await pollOnce(cancellationToken);
             }
             catch (DeviceException ex)
@@ -103,6 +111,7 @@ internal sealed partial class ModbusDeviceLink : IAsyncDisposable
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
+                _silence.Abandon();
                 return;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -113,10 +122,14 @@ internal sealed partial class ModbusDeviceLink : IAsyncDisposable
             }
         }
         while (await WaitForTickAsync(timer, cancellationToken));
+
+        // Nobody polls any more: nothing is owed.
+        _silence.Abandon();
     }
 
     public async ValueTask DisposeAsync()
     {
+        _silence.Dispose();
         if (_ownsClient)
         {
             await Client.DisposeAsync();

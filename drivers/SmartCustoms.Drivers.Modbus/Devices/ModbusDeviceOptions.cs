@@ -33,6 +33,13 @@ public abstract class ModbusDeviceOptions
     /// <summary>Consecutive failed polls before the device is reported down (refused/closed connections: at once).</summary>
     public int FailuresBeforeDown { get; set; } = 3;
 
+    /// <summary>
+    /// No good answer to the polls for this long marks the device down, whatever the cause (stall, answers
+    /// later than <see cref="RequestTimeout"/>, garbage, exception replies) — sooner than
+    /// <see cref="FailuresBeforeDown"/> timeouts would.
+    /// </summary>
+    public TimeSpan SilenceTimeout { get; set; } = TimeSpan.FromSeconds(1.5);
+
     /// <summary>A heartbeat that does not change for this long means the device is dead even if the socket lives.</summary>
     public TimeSpan HeartbeatTimeout { get; set; } = TimeSpan.FromSeconds(2);
 

@@ -28,6 +28,7 @@ internal static class ModbusDeviceOptionsChecks
         Positive(failures, $"{s}:ConnectTimeout", options.ConnectTimeout);
         Positive(failures, $"{s}:PollInterval", options.PollInterval);
         Positive(failures, $"{s}:HeartbeatTimeout", options.HeartbeatTimeout);
+        Positive(failures, $"{s}:SilenceTimeout", options.SilenceTimeout);
         if (options.FailuresBeforeDown < 1)
         {
             failures.Add(Invariant($"{s}:FailuresBeforeDown must be at least 1, got {options.FailuresBeforeDown}"));
@@ -38,6 +39,13 @@ internal static class ModbusDeviceOptionsChecks
             options.HeartbeatTimeout <= options.PollInterval)
         {
             failures.Add(Invariant($"{s}:HeartbeatTimeout ({options.HeartbeatTimeout}) must be longer than {s}:PollInterval ({options.PollInterval})"));
+        }
+
+        // Between two good polls lies one poll interval; a silence limit at or below it would flap.
+        if (options.PollInterval > TimeSpan.Zero && options.SilenceTimeout > TimeSpan.Zero &&
+            options.SilenceTimeout <= options.PollInterval)
+        {
+            failures.Add(Invariant($"{s}:SilenceTimeout ({options.SilenceTimeout}) must be longer than {s}:PollInterval ({options.PollInterval})"));
         }
 
         return failures;

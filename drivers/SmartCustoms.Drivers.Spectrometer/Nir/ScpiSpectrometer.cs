@@ -15,7 +15,9 @@ namespace SmartCustoms.Drivers.Spectrometer.Nir;
 /// Connects on demand; per connection it identifies the instrument, reads and checks the pixel count
 /// and wavelength axis, and sets integration time and averaging. Any I/O or protocol error closes the
 /// connection (the next call reconnects), is counted, reported to the health tracker and thrown as a
-/// <see cref="DeviceException"/> (<see cref="ProtocolException"/> for malformed replies).
+/// <see cref="DeviceException"/> (<see cref="ProtocolException"/> for malformed replies). Operations without a
+/// good, timely answer for <see cref="SpectrometerOptions.SilenceTimeout"/> (stall, garbage, answers slower than
+/// <see cref="SpectrometerOptions.SlowReplyLimit"/>) mark the instrument down then.
 /// Operations are serialized: concurrent calls wait their turn, and a reply can never be read by the
 /// wrong command. Health, identity and counters are thread-safe to read.
 /// </summary>
@@ -29,6 +31,7 @@ public sealed class ScpiSpectrometer : ISpectrometer
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly DeviceHealthTracker _health;
+    private readonly DeviceSilenceWatchdog _silence;
     private readonly ScpiReaderLimits _limits;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private ScpiSession? _session;
@@ -55,6 +58,7 @@ public sealed class ScpiSpectrometer : ISpectrometer
         _limits = new ScpiReaderLimits(options.ReplyTimeout, options.MaxBlockBytes, ScpiReaderLimits.DefaultMaxLineBytes);
         _health = new DeviceHealthTracker(options.DeviceName, options.FailuresBeforeDown, time);
         _health.Changed += (_, health) => HealthChanged?.Invoke(this, health);
+        _silence = new DeviceSilenceWatchdog(_health, options.SilenceTimeout, time);
         Metrics = new SpectrometerMetrics(options.DeviceName, meterFactory);
     }
 
@@ -78,7 +82,7 @@ public sealed class ScpiSpectrometer : ISpectrometer
 
     /// <summary>Asks <c>*IDN?</c> (also a cheap liveness check).</summary>
     public Task<SpectrometerIdentity> IdentifyAsync(CancellationToken cancellationToken) =>
-        RunAsync("*IDN?", async (connection, ct) =>
+        RunAsync("*IDN?", TimeSpan.Zero, async (connection, ct) =>
         {
             var identity = ScpiReplyParser.ParseIdentity(await connection.Session.QueryLineAsync("*IDN?", ct).ConfigureAwait(false));
             _lastIdentity = identity;
@@ -87,13 +91,13 @@ public sealed class ScpiSpectrometer : ISpectrometer
 
     /// <summary>The axis read (and checked) when the connection opened; a copy.</summary>
     public Task<float[]> ReadWavelengthsAsync(CancellationToken cancellationToken) =>
-        RunAsync("SENS:WAV?", (connection, _) => Task.FromResult((float[])connection.Wavelengths.Clone()), cancellationToken);
+        RunAsync("SENS:WAV?", TimeSpan.Zero, (connection, _) => Task.FromResult((float[])connection.Wavelengths.Clone()), cancellationToken);
 
     public Task<IReadOnlyList<RawSpectrum>> ReadBurstAsync(int count, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         var command = string.Create(CultureInfo.InvariantCulture, $"FETC:BURS? {count}");
-        return RunAsync(command, async (connection, ct) =>
+        return RunAsync(command, AcquisitionTime(count), async (connection, ct) =>
         {
             var blockBytes = count * BurstParser.SpectrumBytes(connection.Pixels);
             if (blockBytes > _options.MaxBlockBytes)
@@ -125,7 +129,7 @@ public sealed class ScpiSpectrometer : ISpectrometer
         ReadPixelBlockAsync("CAL:WHITE?", cancellationToken);
 
     public Task<float> ReadDetectorTemperatureAsync(CancellationToken cancellationToken) =>
-        RunAsync("STAT:TEMP?", async (connection, ct) =>
+        RunAsync("STAT:TEMP?", TimeSpan.Zero, async (connection, ct) =>
         {
             var value = ScpiReplyParser.ParseNumber(await connection.Session.QueryLineAsync("STAT:TEMP?", ct).ConfigureAwait(false), "STAT:TEMP?");
             if (value is < MinPlausibleTemperatureC or > MaxPlausibleTemperatureC)
@@ -139,7 +143,7 @@ public sealed class ScpiSpectrometer : ISpectrometer
 
     /// <summary>Lamp operating hours (<c>STAT:LAMP?</c>), for maintenance.</summary>
     public Task<double> ReadLampHoursAsync(CancellationToken cancellationToken) =>
-        RunAsync("STAT:LAMP?", async (connection, ct) =>
+        RunAsync("STAT:LAMP?", TimeSpan.Zero, async (connection, ct) =>
         {
             var value = ScpiReplyParser.ParseNumber(await connection.Session.QueryLineAsync("STAT:LAMP?", ct).ConfigureAwait(false), "STAT:LAMP?");
             if (value < 0)
@@ -168,39 +172,63 @@ public sealed class ScpiSpectrometer : ISpectrometer
             _gate.Release();
         }
 
+        _silence.Dispose();
+
         Metrics.Dispose();
     }
 
     private Task<float[]> ReadPixelBlockAsync(string command, CancellationToken cancellationToken) =>
-        RunAsync(command, async (connection, ct) =>
+        RunAsync(command, AcquisitionTime(1), async (connection, ct) =>
         {
             using var block = await connection.Session.QueryBlockAsync(command, ct).ConfigureAwait(false);
             return ScpiFloatDecoder.DecodePixels(block.Span, connection.Pixels, command);
         }, cancellationToken);
 
-    private async Task<T> RunAsync<T>(string operation, Func<NirConnection, CancellationToken, Task<T>> action, CancellationToken cancellationToken)
+    /// <summary>How long the instrument needs to acquire <paramref name="spectra"/> spectra, doubled for readout and transfer.</summary>
+    private TimeSpan AcquisitionTime(int spectra) =>
+        TimeSpan.FromTicks((long)spectra * _options.IntegrationTimeMicroseconds * _options.Averaging * 2 * TimeSpan.TicksPerMicrosecond);
+
+    private async Task<T> RunAsync<T>(
+        string operation, TimeSpan acquisition, Func<NirConnection, CancellationToken, Task<T>> action, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+            _silence.Expect(acquisition);
             try
             {
                 var connection = _connection ?? await ConnectAsync(cancellationToken).ConfigureAwait(false);
+                var started = _time.GetTimestamp();
                 var result = await action(connection, cancellationToken).ConfigureAwait(false);
+                var took = _time.GetElapsedTime(started);
+                if (_options.SlowReplyLimit > TimeSpan.Zero && took > acquisition + _options.SlowReplyLimit)
+                {
+                    // The data is good and is used, but an instrument this slow cannot keep up with the belt:
+                    // no good answer yet for the watchdog, and the health stays as it is until it decides.
+                    Metrics.SlowReply();
+                    _silence.Problem(string.Create(CultureInfo.InvariantCulture,
+                        $"{operation} answered after {took.TotalMilliseconds:0} ms, more than {SpectrometerOptions.SectionName}:SlowReplyLimit {_options.SlowReplyLimit.TotalMilliseconds:0} ms"));
+                    return result;
+                }
+
+                _silence.Answered();
                 _health.ReportSuccess();
                 return result;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 // Half a reply may still be on its way: only a new connection is in a known state.
+                _silence.Abandon();
                 await CloseAsync("operation cancelled").ConfigureAwait(false);
                 throw;
             }
             catch (Exception ex) when (IsDeviceFailure(ex))
             {
-                throw await FailAsync(operation, ex).ConfigureAwait(false);
+                var thrown = await FailAsync(operation, ex).ConfigureAwait(false);
+                _silence.Problem(thrown.Message);
+                throw thrown;
             }
         }
         finally

@@ -17,6 +17,7 @@ public sealed class SpectrometerMetrics : IDisposable
     private readonly Counter<long> _failures;
     private readonly Counter<long> _connects;
     private readonly Counter<long> _missing;
+    private readonly Counter<long> _slowReplies;
     private readonly KeyValuePair<string, object?> _deviceTag;
     private long _spectraTotal;
     private long _badRepliesTotal;
@@ -24,6 +25,7 @@ public sealed class SpectrometerMetrics : IDisposable
     private long _failuresTotal;
     private long _connectsTotal;
     private long _missingTotal;
+    private long _slowRepliesTotal;
 
     /// <param name="meterFactory">The host's factory; without one the metrics own a private meter.</param>
     public SpectrometerMetrics(string deviceName, IMeterFactory? meterFactory)
@@ -35,6 +37,7 @@ public sealed class SpectrometerMetrics : IDisposable
         _timeouts = meter.CreateCounter<long>("sc.nir.timeouts", "{reply}", "Replies that did not arrive within the reply timeout");
         _failures = meter.CreateCounter<long>("sc.nir.failures", "{operation}", "Operations that failed and closed the connection");
         _missing = meter.CreateCounter<long>("sc.nir.missing_spectra", "{spectrum}", "Spectra the instrument skipped (gaps in its sequence numbers)");
+        _slowReplies = meter.CreateCounter<long>("sc.nir.slow_replies", "{reply}", "Replies that came later than the slow-reply limit (data used)");
         _connects = meter.CreateCounter<long>("sc.nir.connects", "{connection}", "Connections opened (the first one and every reconnect)");
     }
 
@@ -47,6 +50,9 @@ public sealed class SpectrometerMetrics : IDisposable
     public long MissingSpectra => Interlocked.Read(ref _missingTotal);
 
     public long Timeouts => Interlocked.Read(ref _timeoutsTotal);
+
+    /// <summary>Replies later than <c>SlowReplyLimit</c> (their data was used).</summary>
+    public long SlowReplies => Interlocked.Read(ref _slowRepliesTotal);
 
     public long Failures => Interlocked.Read(ref _failuresTotal);
 
@@ -72,6 +78,12 @@ public sealed class SpectrometerMetrics : IDisposable
     {
         Interlocked.Increment(ref _badRepliesTotal);
         _badReplies.Add(1, _deviceTag);
+    }
+
+    internal void SlowReply()
+    {
+        Interlocked.Increment(ref _slowRepliesTotal);
+        _slowReplies.Add(1, _deviceTag);
     }
 
     internal void Timeout()

@@ -5,10 +5,16 @@ namespace SmartCustoms.Edge.Core.Fusion;
 
 /// <summary>
 /// Everything observed on one segment, accumulated as observations arrive. Keeps counts and a capped list of
-/// ids per kind instead of every spectrum (a 10 m segment at 500 spectra/s holds ~1,000). Not thread-safe.
+/// ids per kind instead of every spectrum (a 10 m segment at 500 spectra/s holds ~1,000), and groups hits into
+/// <see cref="SpectralCluster"/>s by acquisition time. Not thread-safe.
 /// </summary>
-internal sealed class SegmentEvidence(VerdictOptions rules, int maxIds)
+internal sealed class SegmentEvidence(VerdictOptions rules, int maxIds, long timestampFrequency)
 {
+    private readonly long _clusterGap = (long)Math.Ceiling(rules.ClusterGapSeconds * timestampFrequency);
+    private readonly List<SpectralCluster> _itemClusters = [];
+    private SpectralCluster? _current;
+    private double _visualHotspotStrength = double.NegativeInfinity;
+    private double? _visualHotspot;
     private readonly List<string> _contaminantSpectraIds = [];
     private readonly List<string> _suspectSpectraIds = [];
     private readonly List<string> _oodIds = [];
@@ -17,7 +23,6 @@ internal sealed class SegmentEvidence(VerdictOptions rules, int maxIds)
     private readonly Dictionary<string, int> _spectraByMaterial = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, (int Count, double Area)> _detectionsByMaterial = new(StringComparer.OrdinalIgnoreCase);
     private readonly SortedSet<string> _models = new(StringComparer.Ordinal);
-    private double _hotspotStrength = double.NegativeInfinity;
 
     public int Spectra { get; private set; }
 
@@ -43,14 +48,33 @@ internal sealed class SegmentEvidence(VerdictOptions rules, int maxIds)
 
     public int UncertainPlacements { get; private set; }
 
-    /// <summary>Belt coordinate of the strongest contaminant evidence: where a triggered cut should aim.</summary>
-    public double? HotspotCoordinate { get; private set; }
+    /// <summary>The cluster with the most strong hits (ties: most hits); null when no spectrum was a hit.</summary>
+    public SpectralCluster? StrongestCluster { get; private set; }
+
+    /// <summary>The cluster with the most hits (ties: most strong hits); null when no spectrum was a hit.</summary>
+    public SpectralCluster? LargestCluster { get; private set; }
+
+    /// <summary>Clusters big enough to be an item (≥ SuspectMinSpectra hits or ≥ ContaminatedMinSpectra strong hits).</summary>
+    public IReadOnlyList<SpectralCluster> ItemClusters => _itemClusters;
+
+    /// <summary>
+    /// Belt coordinate of the strongest contaminant evidence, where a triggered cut aims: the centre of an
+    /// item-size spectral cluster (the NIR spot is 2 cm long and timed by the instrument's clock: the most precise
+    /// position the lane has), else a contaminant visual detection, else the strongest smaller cluster, else a
+    /// suspect detection.
+    /// </summary>
+    public double? HotspotCoordinate =>
+        StrongestCluster is { } item && IsItem(item) ? item.Centre
+        : _visualHotspotStrength >= 2 ? _visualHotspot
+        : StrongestCluster is { } cluster ? cluster.Centre
+        : _visualHotspot;
 
     public IReadOnlyDictionary<string, int> ContaminantSpectraByMaterial => _spectraByMaterial;
 
     public IReadOnlyDictionary<string, (int Count, double Area)> DetectionsByMaterial => _detectionsByMaterial;
 
-    public void Add(SpectralObservation spectrum, double coordinate, bool certain)
+    /// <summary>Adds a spectrum; true when it is evidence that can change the verdict (a hit or out of distribution).</summary>
+    public bool Add(SpectralObservation spectrum, double coordinate, bool certain)
     {
         Spectra++;
         Count(certain);
@@ -60,29 +84,45 @@ internal sealed class SegmentEvidence(VerdictOptions rules, int maxIds)
             OreSpectra++;
         }
 
+        var changed = false;
         if (spectrum.OutOfDistribution)
         {
             OodSpectra++;
             Keep(_oodIds, spectrum.Id);
+            changed = true;
         }
 
         var p = spectrum.ContaminantProbability;
-        if (p >= rules.ContaminantProbability)
+        var strong = p >= rules.ContaminantProbability;
+        if (strong)
         {
             ContaminantSpectra++;
             Keep(_contaminantSpectraIds, spectrum.Id);
             _spectraByMaterial[spectrum.MaterialClass] = _spectraByMaterial.GetValueOrDefault(spectrum.MaterialClass) + 1;
-            Hotspot(coordinate, 1 + p);
         }
         else if (p >= rules.SuspectProbability)
         {
             SuspectSpectra++;
             Keep(_suspectSpectraIds, spectrum.Id);
-            Hotspot(coordinate, p);
         }
+
+        if (strong || p >= rules.SuspectProbability)
+        {
+            Cluster(spectrum, coordinate, strong);
+            changed = true;
+        }
+
+        return changed;
     }
 
-    public void Add(VisualDetection detection, double coordinate, bool certain)
+    /// <summary>Separate clusters of hits (a lone hit is a cluster of one): the independent events the dispersed test counts.</summary>
+    public int Clusters { get; private set; }
+
+    /// <summary>Hits at or above the suspect probability (strong ones included).</summary>
+    public int Hits => ContaminantSpectra + SuspectSpectra;
+
+    /// <summary>Adds a detection; true when it passes a suspect or contaminant bar.</summary>
+    public bool Add(VisualDetection detection, double coordinate, bool certain)
     {
         Detections++;
         Count(certain);
@@ -106,9 +146,12 @@ internal sealed class SegmentEvidence(VerdictOptions rules, int maxIds)
             var (count, area) = _detectionsByMaterial.GetValueOrDefault(detection.MaterialClass);
             _detectionsByMaterial[detection.MaterialClass] = (count + 1, area + detection.AreaCm2);
         }
+
+        return contaminant || suspect;
     }
 
-    public void Add(RadiationReading reading, bool certain)
+    /// <summary>Adds a radiation reading; true when it raised the segment's radiation level.</summary>
+    public bool Add(RadiationReading reading, bool certain)
     {
         RadiationReadings++;
         Count(certain);
@@ -116,7 +159,10 @@ internal sealed class SegmentEvidence(VerdictOptions rules, int maxIds)
         if (reading.Level > MaxRadiationLevel)
         {
             MaxRadiationLevel = reading.Level;
+            return true;
         }
+
+        return false;
     }
 
     public IReadOnlyList<string> Models => [.. _models];
@@ -124,7 +170,12 @@ internal sealed class SegmentEvidence(VerdictOptions rules, int maxIds)
     public SegmentEvidenceCounts Counts() => new(
         Spectra, OreSpectra, ContaminantSpectra, SuspectSpectra, OodSpectra,
         Detections, ContaminantDetections, SuspectDetections,
-        RadiationReadings, MaxDoseRate, MaxRadiationLevel, UncertainPlacements);
+        RadiationReadings, MaxDoseRate, MaxRadiationLevel, UncertainPlacements)
+    {
+        SpectralClusters = _itemClusters.Count,
+        LargestClusterHits = LargestCluster?.Hits ?? 0,
+        StrongestClusterHits = StrongestCluster?.StrongHits ?? 0,
+    };
 
     public SegmentEvidenceIds Ids() => new(
         [.. _contaminantSpectraIds], [.. _suspectSpectraIds], [.. _oodIds],
@@ -148,10 +199,41 @@ internal sealed class SegmentEvidence(VerdictOptions rules, int maxIds)
 
     private void Hotspot(double coordinate, double strength)
     {
-        if (strength > _hotspotStrength)
+        if (strength > _visualHotspotStrength)
         {
-            _hotspotStrength = strength;
-            HotspotCoordinate = coordinate;
+            _visualHotspotStrength = strength;
+            _visualHotspot = coordinate;
         }
     }
+
+    private void Cluster(SpectralObservation spectrum, double coordinate, bool strong)
+    {
+        // Spectra arrive in acquisition order from one spectrometer; a hit more than the gap after the
+        // previous one starts a new cluster.
+        if (_current is null || Math.Abs(spectrum.Timestamp - _current.LastTimestamp) > _clusterGap)
+        {
+            _current = new SpectralCluster(spectrum.Timestamp, coordinate);
+            Clusters++;
+        }
+
+        var wasItem = IsItem(_current);
+        _current.Add(spectrum.Timestamp, coordinate, spectrum.MaterialClass, strong);
+        if (!wasItem && IsItem(_current))
+        {
+            _itemClusters.Add(_current);
+        }
+
+        if (StrongestCluster is null || (_current.StrongHits, _current.Hits).CompareTo((StrongestCluster.StrongHits, StrongestCluster.Hits)) > 0)
+        {
+            StrongestCluster = _current;
+        }
+
+        if (LargestCluster is null || (_current.Hits, _current.StrongHits).CompareTo((LargestCluster.Hits, LargestCluster.StrongHits)) > 0)
+        {
+            LargestCluster = _current;
+        }
+    }
+
+    private bool IsItem(SpectralCluster cluster) =>
+        cluster.Hits >= rules.SuspectMinSpectra || cluster.StrongHits >= rules.ContaminatedMinSpectra;
 }

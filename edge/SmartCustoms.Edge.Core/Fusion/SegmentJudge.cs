@@ -5,11 +5,19 @@ using SmartCustoms.Edge.Core.Options;
 namespace SmartCustoms.Edge.Core.Fusion;
 
 /// <summary>
-/// The segment verdict rules (thresholds from <c>Lane:Verdicts</c>):
-/// contaminated when ≥ ContaminatedMinSpectra spectra have p ≥ ContaminantProbability, or a detection has
-/// score ≥ VisualContaminatedScore and size ≥ VisualContaminatedMinSizeCm, or the radiation monitor alarmed;
-/// suspect when ≥ SuspectMinSpectra spectra have p ≥ SuspectProbability, or a detection passes the suspect
-/// score and size, or ≥ SuspectMinOodSpectra spectra are out of distribution, or radiation was at warning.
+/// The segment verdict rules (thresholds from <c>Lane:Verdicts</c>). Spectral evidence is judged against what
+/// clean ore produces on its own: a hit is a spectrum with p ≥ SuspectProbability (strong: ≥ ContaminantProbability);
+/// hits within ClusterGapSeconds form a cluster (one item passing the spot).
+/// <list type="bullet">
+/// <item>contaminated: a cluster with ≥ ContaminatedMinSpectra strong hits (<c>contaminant-spectra</c>); the segment's
+/// separate clusters improbable from clean ore at CleanHitRate, binomial tail &lt; DispersedContaminatedProbability
+/// (<c>dispersed-contaminant-spectra</c>); a detection with score ≥ VisualContaminatedScore and size ≥
+/// VisualContaminatedMinSizeCm (<c>contaminant-detections</c>); the radiation monitor alarmed (<c>radiation-alarm</c>).</item>
+/// <item>suspect: a cluster with ≥ SuspectMinSpectra hits (<c>suspect-spectra</c>); separate-cluster count tail &lt;
+/// DispersedSuspectProbability (<c>dispersed-suspect-spectra</c>); a detection over the suspect bars
+/// (<c>suspect-detections</c>); ≥ SuspectMinOodSpectra out-of-distribution spectra (<c>unknown-spectra</c>);
+/// radiation warning (<c>radiation-warning</c>).</item>
+/// </list>
 /// Every rule that fired is listed as a finding. Stateless; thread-safe.
 /// </summary>
 public sealed class SegmentJudge(VerdictOptions rules)
@@ -28,18 +36,8 @@ public sealed class SegmentJudge(VerdictOptions rules)
             }
         }
 
-        var contaminantSpectra = evidence.ContaminantSpectra;
-        var suspectOrWorse = evidence.ContaminantSpectra + evidence.SuspectSpectra;
-        if (contaminantSpectra >= rules.ContaminatedMinSpectra)
-        {
-            Found(SegmentVerdict.Contaminated, "contaminant-spectra",
-                Text($"{contaminantSpectra} spectra with contaminant p ≥ {rules.ContaminantProbability} (contaminated at ≥ {rules.ContaminatedMinSpectra})"));
-        }
-        else if (suspectOrWorse >= rules.SuspectMinSpectra)
-        {
-            Found(SegmentVerdict.Suspect, "suspect-spectra",
-                Text($"{suspectOrWorse} spectra with contaminant p ≥ {rules.SuspectProbability} (suspect at ≥ {rules.SuspectMinSpectra})"));
-        }
+        JudgeClusters(evidence, Found);
+        JudgeDispersed(evidence, Found);
 
         if (evidence.ContaminantDetections > 0)
         {
@@ -73,11 +71,53 @@ public sealed class SegmentJudge(VerdictOptions rules)
         return new SegmentJudgement(verdict, findings, Shares(evidence, lengthMetres, beltWidthMetres));
     }
 
+    private void JudgeClusters(SegmentEvidence evidence, Action<SegmentVerdict, string, string> found)
+    {
+        if (evidence.StrongestCluster is { } strongest && strongest.StrongHits >= rules.ContaminatedMinSpectra)
+        {
+            found(SegmentVerdict.Contaminated, "contaminant-spectra",
+                Text($"{strongest.StrongHits} spectra with contaminant p ≥ {rules.ContaminantProbability} in one cluster ({strongest.Hits} hits over {strongest.ExtentMetres * 100:0.#} cm, {strongest.Material}; contaminated at ≥ {rules.ContaminatedMinSpectra})"));
+        }
+        else if (evidence.LargestCluster is { } largest && largest.Hits >= rules.SuspectMinSpectra)
+        {
+            found(SegmentVerdict.Suspect, "suspect-spectra",
+                Text($"{largest.Hits} spectra with contaminant p ≥ {rules.SuspectProbability} in one cluster (over {largest.ExtentMetres * 100:0.#} cm, {largest.Material}; suspect at ≥ {rules.SuspectMinSpectra})"));
+        }
+    }
+
+    private void JudgeDispersed(SegmentEvidence evidence, Action<SegmentVerdict, string, string> found)
+    {
+        // Clean ore misreads spectra independently, so its hits are isolated: the number of separate clusters
+        // (a lone hit is one) is ~Binomial(spectra, CleanHitRate). One item makes one cluster however many hits it
+        // gives, so this test only fires on many separate events: shredded or scattered waste.
+        var events = evidence.Clusters;
+        if (events == 0)
+        {
+            return;
+        }
+
+        var tail = BinomialTail.AtLeast(events, evidence.Spectra, rules.CleanHitRate);
+        if (tail < rules.DispersedContaminatedProbability)
+        {
+            found(SegmentVerdict.Contaminated, "dispersed-contaminant-spectra",
+                Text($"{events} separate hits in {evidence.Spectra} spectra (p ≥ {rules.SuspectProbability}): chance from clean ore (hit rate {rules.CleanHitRate}) {tail:0.#e0} < {rules.DispersedContaminatedProbability}"));
+        }
+        else if (tail < rules.DispersedSuspectProbability)
+        {
+            found(SegmentVerdict.Suspect, "dispersed-suspect-spectra",
+                Text($"{events} separate hits in {evidence.Spectra} spectra (p ≥ {rules.SuspectProbability}): chance from clean ore (hit rate {rules.CleanHitRate}) {tail:0.#e0} < {rules.DispersedSuspectProbability}"));
+        }
+    }
+
     private static List<MaterialShare> Shares(SegmentEvidence evidence, double lengthMetres, double beltWidthMetres)
     {
         var surfaceCm2 = lengthMetres * beltWidthMetres * 10_000;
+        var clusterItems = evidence.ItemClusters
+            .GroupBy(c => c.Material, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
         var materials = new SortedSet<string>(evidence.ContaminantSpectraByMaterial.Keys, StringComparer.OrdinalIgnoreCase);
         materials.UnionWith(evidence.DetectionsByMaterial.Keys);
+        materials.UnionWith(clusterItems.Keys);
         var shares = new List<MaterialShare>(materials.Count);
         foreach (var material in materials)
         {
@@ -89,7 +129,10 @@ public sealed class SegmentJudge(VerdictOptions rules)
                 evidence.Spectra > 0 ? spectra / (double)evidence.Spectra : 0,
                 detections,
                 area,
-                surfaceCm2 > 0 ? Math.Min(1, area / surfaceCm2) : 0));
+                surfaceCm2 > 0 ? Math.Min(1, area / surfaceCm2) : 0)
+            {
+                SpectralItems = clusterItems.GetValueOrDefault(material),
+            });
         }
 
         return shares;

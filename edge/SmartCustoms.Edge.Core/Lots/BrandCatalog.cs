@@ -3,7 +3,11 @@ using SmartCustoms.Edge.Core.Options;
 namespace SmartCustoms.Edge.Core.Lots;
 
 /// <summary>
-/// Declared brand → expected ore families. Built-in entries follow the mineralogy in DOMAIN.md; entries in
+/// Declared brand → expected ore families, named as the spectral model names them (<c>hematite</c>,
+/// <c>hematite_goethite</c> for blends, <c>goethite</c>, <c>magnetite</c>: its ore classes without <c>ore_</c>).
+/// A blend expects the blend family and hematite (the model reads ~11 % of blend spots as hematite) but not
+/// goethite, so a goethite brand on the belt of a declared blend is a mismatch. Built-in entries follow the
+/// mineralogy in DOMAIN.md; entries in
 /// <c>Lane:Verdicts:BrandFamilies</c> override them by name. Brand names match case-insensitively, ignoring
 /// a trailing "fines"/"lump" so "Pilbara Blend fines" finds "Pilbara Blend". Immutable; thread-safe.
 /// </summary>
@@ -13,10 +17,10 @@ public sealed class BrandCatalog
     {
         ["Carajas"] = "hematite",
         ["Kumba"] = "hematite",
-        ["Pilbara Blend"] = "hematite,goethite",
-        ["Newman"] = "hematite,goethite",
-        ["Mac"] = "hematite,goethite",
-        ["Brazilian Blend"] = "hematite,goethite",
+        ["Pilbara Blend"] = "hematite_goethite,hematite",
+        ["Newman"] = "hematite_goethite,hematite",
+        ["Mac"] = "hematite_goethite,hematite",
+        ["Brazilian Blend"] = "hematite_goethite,hematite",
         ["Yandi"] = "goethite",
         ["FMG Super Special"] = "goethite",
         ["Magnetite concentrate"] = "magnetite",

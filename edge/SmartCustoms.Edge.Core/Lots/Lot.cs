@@ -99,8 +99,8 @@ public sealed class Lot
         foreach (var share in report.ContaminantShares)
         {
             // An item seen by both camera and NIR is counted once per kind of evidence: detections are items,
-            // spectra count only where no detection of that material was made on the segment.
-            var items = share.Detections > 0 ? share.Detections : share.Spectra;
+            // NIR item-size clusters count only where no detection of that material was made on the segment.
+            var items = share.Detections > 0 ? share.Detections : share.SpectralItems;
             _items[share.Material] = _items.GetValueOrDefault(share.Material) + (sign * items);
         }
     }

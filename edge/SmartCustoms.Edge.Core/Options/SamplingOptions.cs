@@ -34,11 +34,16 @@ public sealed class SamplingOptions
     /// <summary>v_c: cutter speed through the stream, m/s (≤ ~0.6).</summary>
     public double CutterSpeedMetresPerSecond { get; set; } = 0.6;
 
-    /// <summary>Time from our decision to the command reaching the PLC, s.</summary>
-    public double DecisionSeconds { get; set; } = 0.1;
+    /// <summary>Time from our decision to the command reaching the PLC (one tick + a Modbus write), s.</summary>
+    public double DecisionSeconds { get; set; } = 0.05;
 
-    /// <summary>Time from the PLC accepting a command to the cutter being in the stream, s.</summary>
-    public double ActuationSeconds { get; set; } = 0.5;
+    /// <summary>
+    /// Time from the PLC accepting a command to the middle of the cutter's pass through the stream, s: the cut is
+    /// centred on its target when the command goes out DecisionSeconds + ActuationSeconds before the target
+    /// reaches the cutter. 0.28 = a 0.15 s approach + half of a 0.25 s pass (the simulator's cutter and a typical
+    /// cross-stream cutter; DOMAIN.md: in the stream ~0.2-0.3 s of a ~1 s cycle). Measure it on the real sampler.
+    /// </summary>
+    public double ActuationSeconds { get; set; } = 0.28;
 
     /// <summary>One full cut cycle, s: the sampler is busy this long after a command.</summary>
     public double CutCycleSeconds { get; set; } = 1.0;

@@ -20,6 +20,14 @@ public sealed class SegmentOptions
     /// </summary>
     public double SettleMetres { get; set; } = 0.25;
 
+    /// <summary>
+    /// Publish a segment's verdict as soon as its evidence makes it suspect or contaminated (a <c>segment/judged</c>
+    /// event while it is still passing the sensors), instead of waiting for its tail to pass the last sensor. A later
+    /// change (more evidence) follows as <c>segment/revised</c>. Keeps the decision latency to the inference
+    /// latency and gives triggered cuts the most time to reach the cutter.
+    /// </summary>
+    public bool EarlyVerdicts { get; set; } = true;
+
     /// <summary>Judged segments kept so a late observation can still revise their verdict.</summary>
     public int RecentJudgedKept { get; set; } = 256;
 

@@ -16,6 +16,26 @@ public sealed class VerdictOptionsValidator : IValidateOptions<VerdictOptions>
             check.Fail(nameof(options.SuspectProbability), "must be ≤ Lane:Verdicts:ContaminantProbability", options.SuspectProbability);
         }
 
+        if (!(options.ClusterGapSeconds > 0 && options.ClusterGapSeconds <= 1))
+        {
+            check.Fail(nameof(options.ClusterGapSeconds), "must be > 0 and ≤ 1 s", options.ClusterGapSeconds);
+        }
+
+        if (!(options.CleanHitRate > 0 && options.CleanHitRate < 1))
+        {
+            check.Fail(nameof(options.CleanHitRate), "must be > 0 and < 1", options.CleanHitRate);
+        }
+
+        if (!(options.DispersedContaminatedProbability > 0 && options.DispersedContaminatedProbability < 1))
+        {
+            check.Fail(nameof(options.DispersedContaminatedProbability), "must be > 0 and < 1", options.DispersedContaminatedProbability);
+        }
+
+        if (!(options.DispersedSuspectProbability > 0 && options.DispersedSuspectProbability < 1))
+        {
+            check.Fail(nameof(options.DispersedSuspectProbability), "must be > 0 and < 1", options.DispersedSuspectProbability);
+        }
+
         check.AtLeast(nameof(options.ContaminatedMinSpectra), options.ContaminatedMinSpectra, 1);
         check.AtLeast(nameof(options.SuspectMinSpectra), options.SuspectMinSpectra, 1);
         check.AtLeast(nameof(options.SuspectMinOodSpectra), options.SuspectMinOodSpectra, 1);

@@ -177,6 +177,29 @@ public sealed class SamplingPlanner
         return _increments[id];
     }
 
+    /// <summary>
+    /// A flagged segment's verdict rose and its hotspot moved (stronger evidence, e.g. an NIR cluster after a camera
+    /// detection): a triggered cut still planned for it re-aims at the new hotspot; the next tick re-times it.
+    /// </summary>
+    public void Retarget(SegmentReport segment)
+    {
+        ArgumentNullException.ThrowIfNull(segment);
+        if (segment.HotspotMetres is not { } target)
+        {
+            return;
+        }
+
+        foreach (var id in _pending)
+        {
+            var record = _increments[id];
+            if (record.Reason == IncrementReason.Triggered && record.SegmentNumber == segment.Number
+                && record.State == IncrementState.Planned && record.TargetMetres != target)
+            {
+                _increments[id] = record with { TargetMetres = target };
+            }
+        }
+    }
+
     /// <summary>request-increment: cut now, or refuse with the reason.</summary>
     public (IncrementRecord? Record, string? Error) RequestManual(string reason)
     {

@@ -21,8 +21,14 @@ internal sealed class BeltSegment(long number, double start, string? lotId, Segm
 
     public SegmentEvidence Evidence { get; } = evidence;
 
-    /// <summary>The last judgement; null while open.</summary>
+    /// <summary>The last published judgement; null until the segment is flagged early or judged.</summary>
     public SegmentReport? Report { get; set; }
+
+    /// <summary>The tail passed the last sensor and the segment was judged with all its evidence.</summary>
+    public bool Final { get; set; }
+
+    /// <summary>The last observation that could change the verdict (id, acquisition timestamp): what a decision waited for.</summary>
+    public (string? Id, long Timestamp)? LastEvidence { get; set; }
 
     public bool Contains(double coordinate) =>
         coordinate >= Start && (double.IsNaN(End) || coordinate < End);

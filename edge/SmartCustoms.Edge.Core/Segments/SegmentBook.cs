@@ -69,22 +69,26 @@ public sealed class SegmentBook
     /// <summary>Counts an observation the owner could not even place on the belt (no belt history for its time).</summary>
     public void CountDropped() => DroppedObservations++;
 
+    /// <summary>
+    /// Files a spectrum. <paramref name="revised"/> is set when the segment's published verdict changed: its first
+    /// (early) judgement when the spectrum made an open segment suspect or contaminated, or a revision of a judged one.
+    /// </summary>
     public ObservationPlacement Add(SpectralObservation spectrum, double coordinate, bool certain, out SegmentRevision? revised)
     {
         ArgumentNullException.ThrowIfNull(spectrum);
-        return Place(coordinate, out revised, s => s.Evidence.Add(spectrum, coordinate, certain));
+        return Place(coordinate, (spectrum.Id, spectrum.Timestamp), out revised, s => s.Evidence.Add(spectrum, coordinate, certain));
     }
 
     public ObservationPlacement Add(VisualDetection detection, double coordinate, bool certain, out SegmentRevision? revised)
     {
         ArgumentNullException.ThrowIfNull(detection);
-        return Place(coordinate, out revised, s => s.Evidence.Add(detection, coordinate, certain));
+        return Place(coordinate, (detection.Id, detection.Timestamp), out revised, s => s.Evidence.Add(detection, coordinate, certain));
     }
 
     public ObservationPlacement Add(RadiationReading reading, double coordinate, bool certain, out SegmentRevision? revised)
     {
         ArgumentNullException.ThrowIfNull(reading);
-        return Place(coordinate, out revised, s => s.Evidence.Add(reading, certain));
+        return Place(coordinate, (null, reading.Timestamp), out revised, s => s.Evidence.Add(reading, certain));
     }
 
     /// <summary>
@@ -116,9 +120,11 @@ public sealed class SegmentBook
 
     /// <summary>
     /// The belt reached <paramref name="beltPositionMetres"/>: opens segments whose head reached the first sensor
-    /// and judges those whose tail passed the last sensor plus the settle distance, oldest first.
+    /// and judges those whose tail passed the last sensor plus the settle distance, oldest first. Returns the
+    /// published changes: a first judgement (Previous null), or a revision when the final verdict differs from
+    /// the early one. A final verdict equal to the early one is kept without a new event.
     /// </summary>
-    public IReadOnlyList<SegmentReport> Advance(double beltPositionMetres)
+    public IReadOnlyList<SegmentRevision> Advance(double beltPositionMetres)
     {
         if (_options.Mode == SegmentMode.Length)
         {
@@ -126,18 +132,29 @@ public sealed class SegmentBook
         }
 
         var horizon = beltPositionMetres - _geometry.LastSensorMetres - _options.SettleMetres;
-        List<SegmentReport>? judged = null;
+        List<SegmentRevision>? judged = null;
         while (_open.Count > 0 && !double.IsNaN(_open[0].End) && _open[0].End <= horizon)
         {
             var segment = _open[0];
             _open.RemoveAt(0);
-            segment.Report = Judge(segment, revision: 0);
+            segment.Final = true;
+            var previous = segment.Report;
+            var final = Judge(segment, previous is null ? 0 : previous.Revision + 1, early: false, segment.LastEvidence);
             _judgedUpTo = Math.Max(_judgedUpTo, segment.Number);
             Remember(segment);
-            (judged ??= []).Add(segment.Report);
+            if (previous is null || previous.Verdict != final.Verdict || !SameFindings(previous, final))
+            {
+                segment.Report = final;
+                (judged ??= []).Add(new SegmentRevision(previous, final));
+            }
+            else
+            {
+                // Same verdict as published early: keep the complete counts for queries, publish nothing new.
+                segment.Report = final with { Revision = previous.Revision, Early = true, DecidedBy = previous.DecidedBy, DecisionLatencyMs = previous.DecisionLatencyMs };
+            }
         }
 
-        return judged ?? (IReadOnlyList<SegmentReport>)[];
+        return judged ?? (IReadOnlyList<SegmentRevision>)[];
     }
 
     private void OpenLengthSegmentsUpTo(double headCoordinate)
@@ -156,7 +173,7 @@ public sealed class SegmentBook
         }
     }
 
-    private ObservationPlacement Place(double coordinate, out SegmentRevision? revised, Action<BeltSegment> add)
+    private ObservationPlacement Place(double coordinate, (string? Id, long Timestamp) observation, out SegmentRevision? revised, Func<BeltSegment, bool> add)
     {
         revised = null;
         var segment = Find(coordinate);
@@ -166,17 +183,38 @@ public sealed class SegmentBook
             return ObservationPlacement.Dropped;
         }
 
-        add(segment);
-        if (segment.Report is null)
+        var evidence = add(segment);
+        if (evidence)
         {
+            segment.LastEvidence = observation;
+        }
+
+        if (!segment.Final)
+        {
+            // A tonnage segment still filling has no end yet: it is judged when it is complete.
+            if (evidence && _options.EarlyVerdicts && !double.IsNaN(segment.End))
+            {
+                // Published early: a rise, or new kinds of evidence for a flagged segment (e.g. the NIR confirming
+                // what the camera flagged: the findings say so and the cut re-aims). More evidence never lowers it.
+                var previous = segment.Report;
+                var now = Judge(segment, previous is null ? 0 : previous.Revision + 1, early: true, observation);
+                if (now.Verdict > (previous?.Verdict ?? SegmentVerdict.Clear)
+                    || (previous is not null && !SameFindings(previous, now)))
+                {
+                    revised = new SegmentRevision(previous, now);
+                    segment.Report = now;
+                }
+            }
+
             return ObservationPlacement.Added;
         }
 
         LateObservations++;
-        var again = Judge(segment, segment.Report.Revision + 1);
-        if (again.Verdict != segment.Report.Verdict)
+        var current = segment.Report!;
+        var again = Judge(segment, current.Revision + 1, current.Early, observation);
+        if (again.Verdict != current.Verdict || (again.Verdict != SegmentVerdict.Clear && !SameFindings(current, again)))
         {
-            revised = new SegmentRevision(segment.Report, again);
+            revised = new SegmentRevision(current, again);
             segment.Report = again;
         }
 
@@ -231,7 +269,7 @@ public sealed class SegmentBook
     }
 
     private BeltSegment NewSegment(long number, double start, double? startTonnes) =>
-        new(number, start, CurrentLotId, new SegmentEvidence(_rules, _options.MaxEvidenceIds)) { StartTonnes = startTonnes };
+        new(number, start, CurrentLotId, new SegmentEvidence(_rules, _options.MaxEvidenceIds, _time.TimestampFrequency)) { StartTonnes = startTonnes };
 
     private void Remember(BeltSegment segment)
     {
@@ -242,10 +280,14 @@ public sealed class SegmentBook
         }
     }
 
-    private SegmentReport Judge(BeltSegment segment, int revision)
+    private static bool SameFindings(SegmentReport a, SegmentReport b) =>
+        a.Findings.Select(f => f.Code).SequenceEqual(b.Findings.Select(f => f.Code), StringComparer.Ordinal);
+
+    private SegmentReport Judge(BeltSegment segment, int revision, bool early, (string? Id, long Timestamp)? decidedBy)
     {
         var length = segment.End - segment.Start;
         var judgement = _judge.Judge(segment.Evidence, length, _geometry.BeltWidthMetres);
+        var flagged = judgement.Verdict != SegmentVerdict.Clear && decidedBy is not null;
         return new SegmentReport(
             segment.Number,
             segment.LotId,
@@ -261,6 +303,9 @@ public sealed class SegmentBook
             segment.Evidence.Models,
             segment.Evidence.HotspotCoordinate,
             revision,
-            _time.GetUtcNow());
+            _time.GetUtcNow(),
+            early,
+            flagged ? decidedBy!.Value.Id : null,
+            flagged ? Math.Round(_time.GetElapsedTime(decidedBy!.Value.Timestamp).TotalMilliseconds, 2) : null);
     }
 }

@@ -18,6 +18,12 @@ namespace SmartCustoms.Edge.Core.Segments;
 /// <param name="HotspotMetres">Belt coordinate of the strongest contaminant evidence (where a cut aims), if any.</param>
 /// <param name="Revision">0 for the first judgement; higher when late evidence changed the verdict.</param>
 /// <param name="JudgedAt">Wall-clock time of the judgement (display only).</param>
+/// <param name="Early">Judged while the segment was still passing the sensors, as soon as its evidence made it suspect or contaminated.</param>
+/// <param name="DecidedBy">Id of the observation whose arrival produced this verdict (null for clear segments and radiation readings).</param>
+/// <param name="DecisionLatencyMs">
+/// From the acquisition of the deciding observation (spectrum or frame time, on the gateway's monotonic clock) to
+/// this verdict, ms: instrument buffering + inference + queueing. Null for clear segments.
+/// </param>
 public sealed record SegmentReport(
     long Number,
     string? LotId,
@@ -33,7 +39,10 @@ public sealed record SegmentReport(
     IReadOnlyList<string> ModelIds,
     double? HotspotMetres,
     int Revision,
-    DateTimeOffset JudgedAt)
+    DateTimeOffset JudgedAt,
+    bool Early = false,
+    string? DecidedBy = null,
+    double? DecisionLatencyMs = null)
 {
     public double LengthMetres => EndMetres - StartMetres;
 }

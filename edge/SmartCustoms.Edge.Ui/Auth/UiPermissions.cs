@@ -2,13 +2,13 @@ namespace SmartCustoms.Edge.Ui.Auth;
 
 /// <summary>
 /// Which role may send which command from the panel. Operators and supervisors run lots, acknowledge alarms
-/// and request increments; technicians look after devices and may do none of these. Releasing a HOLD would be
-/// supervisor-only, but the lane core has no release command yet, so the panel offers none.
-/// Thread-safe (immutable).
+/// and request increments; technicians (and supervisors) start a spectrometer calibration; remote officers
+/// only look. Releasing a HOLD and changing thresholds would be supervisor-only, but the lane core has no
+/// such commands yet, so the panel offers none. Thread-safe (immutable).
 /// </summary>
 internal static class UiPermissions
 {
-    public static readonly IReadOnlyList<string> Commands = ["start-lot", "end-lot", "request-increment", "ack-alarm"];
+    public static readonly IReadOnlyList<string> Commands = ["start-lot", "end-lot", "request-increment", "ack-alarm", "calibrate"];
 
     private static readonly Dictionary<string, UiRole[]> Allowed = new(StringComparer.Ordinal)
     {
@@ -16,7 +16,19 @@ internal static class UiPermissions
         ["end-lot"] = [UiRole.Operator, UiRole.Supervisor],
         ["request-increment"] = [UiRole.Operator, UiRole.Supervisor],
         ["ack-alarm"] = [UiRole.Operator, UiRole.Supervisor],
+        ["calibrate"] = [UiRole.Technician, UiRole.Supervisor],
     };
+
+    private static readonly Dictionary<string, UiRole> Names = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["operator"] = UiRole.Operator,
+        ["supervisor"] = UiRole.Supervisor,
+        ["technician"] = UiRole.Technician,
+        ["remote-officer"] = UiRole.RemoteOfficer,
+    };
+
+    /// <summary>The role names accepted in <c>Ui:Users:N:Role</c>, in words.</summary>
+    public static string RoleNames => string.Join(", ", Names.Keys);
 
     public static bool IsKnown(string command) => Allowed.ContainsKey(command);
 
@@ -29,5 +41,10 @@ internal static class UiPermissions
     public static string RolesFor(string command) =>
         Allowed.TryGetValue(command, out var roles) ? string.Join(" or ", roles.Select(Name)) : "nobody";
 
-    public static string Name(UiRole role) => role.ToString().ToLowerInvariant();
+    public static string Name(UiRole role) => role == UiRole.RemoteOfficer ? "remote-officer" : role.ToString().ToLowerInvariant();
+
+    public static bool TryParseRole(string? text, out UiRole role) => Names.TryGetValue((text ?? string.Empty).Trim(), out role);
+
+    public static UiRole ParseRole(string? text) =>
+        TryParseRole(text, out var role) ? role : throw new ArgumentException($"unknown role '{text}' (use {RoleNames})", nameof(text));
 }

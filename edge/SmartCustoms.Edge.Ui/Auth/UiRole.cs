@@ -6,9 +6,12 @@ public enum UiRole
     /// <summary>Runs lots, acknowledges alarms, requests increments.</summary>
     Operator,
 
-    /// <summary>Everything an operator does; later: releases a HOLD, changes thresholds.</summary>
+    /// <summary>Everything an operator does, and starts calibrations; later: releases a HOLD, changes thresholds.</summary>
     Supervisor,
 
     /// <summary>Devices and calibration; may not run lots or acknowledge alarms.</summary>
     Technician,
+
+    /// <summary>A customs officer watching from elsewhere (remote video inspection): sees everything, acts on nothing.</summary>
+    RemoteOfficer,
 }

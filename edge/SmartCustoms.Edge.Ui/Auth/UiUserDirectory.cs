@@ -25,7 +25,7 @@ internal sealed class UiUserDirectory
         _time = time;
         _users = _options.Users.ToDictionary(
             u => u.Name.Trim(),
-            u => new UiUser(u.Name.Trim(), Enum.Parse<UiRole>(u.Role, ignoreCase: true),
+            u => new UiUser(u.Name.Trim(), UiPermissions.ParseRole(u.Role),
                 string.IsNullOrEmpty(u.PinHash) ? PinHasher.FromClear(u.Pin) : Parsed(u.PinHash)),
             StringComparer.OrdinalIgnoreCase);
         _decoy = PinHasher.FromClear("decoy-pin");
@@ -33,7 +33,7 @@ internal sealed class UiUserDirectory
 
     /// <summary>Names for the sign-in tiles, in settings order.</summary>
     public IReadOnlyList<(string Name, UiRole Role)> Names =>
-        [.. _options.Users.Select(u => (u.Name.Trim(), Enum.Parse<UiRole>(u.Role, ignoreCase: true)))];
+        [.. _options.Users.Select(u => (u.Name.Trim(), UiPermissions.ParseRole(u.Role)))];
 
     public SignInResult SignIn(string? name, string? pin)
     {

@@ -16,7 +16,7 @@ namespace SmartCustoms.Edge.Ui.Commands;
 internal static partial class UiCommandEndpoint
 {
     public static async Task<IResult> HandleAsync(string name, HttpContext http, UiSessions sessions, UiCommandToken token,
-        ILogger<UiSessions> logger, CancellationToken ct)
+        PanelAudit audit, ILogger<UiSessions> logger, CancellationToken ct)
     {
         var session = sessions.Find(http, touch: true);
         if (session is null)
@@ -32,6 +32,7 @@ internal static partial class UiCommandEndpoint
         if (!UiPermissions.May(session.Role, name))
         {
             LogForbidden(logger, session.User, session.Role, name);
+            await audit.ForbiddenAsync(session.User, session.Role, name);
             return Results.Json(new
             {
                 ok = false,

@@ -13,7 +13,9 @@ public static class OperatorUiServiceCollectionExtensions
     /// <summary>
     /// Registers the operator panel: options of section <c>Ui</c> (validated on start), PIN sign-in with
     /// server-side sessions, and the live stream. Needs <c>AddLaneCore()</c> and <c>AddEdgeStorage()</c>;
-    /// actions go to the registered <c>ICommandHandler</c>. No authentication middleware is needed.
+    /// actions go to the registered <c>ICommandHandler</c>. No authentication middleware is needed. With
+    /// <c>Simulator:Enabled=true</c> and no <c>Ui:Users</c>, one demo user per role is added (never otherwise).
+    /// The host may register an <see cref="Instruments.ILaneInstruments"/> for the spectrum and calibration views.
     /// </summary>
     public static IServiceCollection AddOperatorUi(this IServiceCollection services)
     {
@@ -25,6 +27,11 @@ public static class OperatorUiServiceCollectionExtensions
         services.TryAddSingleton<UiSessions>();
         services.TryAddSingleton<UiCommandToken>();
         services.TryAddSingleton<BrokerStatus>();
+        services.TryAddSingleton<InstrumentsView>();
+        services.TryAddSingleton<LaneStreamClients>();
+        services.TryAddSingleton<PanelAudit>();
+        services.TryAddSingleton<SimulatorPanelUsers>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<UiOptions>, SimulatorPanelUsers>(sp => sp.GetRequiredService<SimulatorPanelUsers>()));
         return services;
     }
 }

@@ -40,9 +40,9 @@ internal sealed class UiOptionsValidator : IValidateOptions<UiOptions>
                 errors.Add($"{key}:Name '{user.Name}' is used twice");
             }
 
-            if (!Enum.TryParse<UiRole>(user.Role, ignoreCase: true, out var role) || !Enum.IsDefined(role) || int.TryParse(user.Role, CultureInfo.InvariantCulture, out _))
+            if (!UiPermissions.TryParseRole(user.Role, out _))
             {
-                errors.Add($"{key}:Role must be operator, supervisor or technician, got '{user.Role}'");
+                errors.Add($"{key}:Role must be one of {UiPermissions.RoleNames}, got '{user.Role}'");
             }
 
             if (!string.IsNullOrEmpty(user.PinHash))

@@ -15,6 +15,6 @@ public sealed class UiUserOptions
     /// </summary>
     public string PinHash { get; set; } = string.Empty;
 
-    /// <summary><c>operator</c>, <c>supervisor</c> or <c>technician</c>.</summary>
+    /// <summary><c>operator</c>, <c>supervisor</c>, <c>technician</c> or <c>remote-officer</c>.</summary>
     public string Role { get; set; } = string.Empty;
 }

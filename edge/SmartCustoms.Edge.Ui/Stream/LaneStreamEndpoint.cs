@@ -15,7 +15,8 @@ namespace SmartCustoms.Edge.Ui.Stream;
 
 /// <summary>
 /// <c>GET /ui/stream</c>: Server-Sent Events for the lane view. Once: <c>geometry</c> (device positions).
-/// Every 500 ms: <c>lane</c> (the core's snapshot, as <c>/api/lane</c>) and <c>link</c> (broker state).
+/// Every 500 ms: <c>lane</c> (the core's snapshot, as <c>/api/lane</c>), <c>link</c> (broker state) and
+/// <c>instruments</c> (device readings, latest spectrum, calibrations: <see cref="InstrumentsView"/>).
 /// Each stored event as soon as it is durable: <c>stored</c> (the envelope as published). If a slow browser
 /// falls behind by more than 512 stored events the oldest are dropped and <c>dropped</c> says how many, so
 /// a stuck page never grows the gateway's memory.
@@ -23,7 +24,7 @@ namespace SmartCustoms.Edge.Ui.Stream;
 internal static class LaneStreamEndpoint
 {
     public static async Task RunAsync(HttpContext http, LaneCore core, IEventStore store, BrokerStatus broker,
-        IHostApplicationLifetime lifetime, TimeProvider time)
+        InstrumentsView instruments, IHostApplicationLifetime lifetime, TimeProvider time)
     {
         http.Response.Headers.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache, no-store";
@@ -68,6 +69,7 @@ internal static class LaneStreamEndpoint
             {
                 await WriteAsync(http, "lane", JsonSerializer.Serialize(core.GetSnapshot(), LaneEventJson.Options), ct);
                 await WriteAsync(http, "link", JsonSerializer.Serialize(new { broker = broker.State, storePending = store.PendingCount, storeOverBudget = store.IsOverBudget }, LaneEventJson.Options), ct);
+                await WriteAsync(http, "instruments", JsonSerializer.Serialize(instruments.Snapshot(), LaneEventJson.Options), ct);
                 next += (long)(LaneStreamPacing.SnapshotEvery.TotalSeconds * time.TimestampFrequency);
 
                 // Until the next snapshot is due, forward stored events as they become durable.

@@ -21,8 +21,10 @@ internal sealed partial class SpectralInferenceWorker(
     IEventStore store,
     IOptions<NirAcquisitionOptions> options,
     LatestSpectrumView latest,
+    Evidence.LaneEvidenceRecorder evidence,
     LaneCore core,
     TimeProvider time,
+    Observability.GatewayMetrics metrics,
     ILogger<SpectralInferenceWorker> logger) : BackgroundService
 {
     private readonly NirAcquisitionOptions _options = options.Value;
@@ -41,9 +43,10 @@ internal sealed partial class SpectralInferenceWorker(
             {
                 while (reader.TryRead(out var batch))
                 {
+                    evidence.Remember(batch);
                     foreach (var detection in Classify(batch, grouper, window))
                     {
-                        await store.AppendAsync(EventDraft.ForEvent("detection", DetectionEvent(detection, batch.CalibrationId)), stoppingToken);
+                        await store.AppendAsync(EventDraft.ForEvent("detection", await evidence.AttachToDetectionAsync(detection, DetectionEvent(detection, batch.CalibrationId), stoppingToken)), stoppingToken);
                         LogDetection(logger, detection.Material, detection.PeakProbability, detection.SpectraCount, detection.FirstSequence);
                     }
                 }
@@ -66,7 +69,7 @@ internal sealed partial class SpectralInferenceWorker(
         // Acquisition stopped: whatever is still open is reported rather than lost.
         if (grouper.Flush() is { } last)
         {
-            await store.AppendAsync(EventDraft.ForEvent("detection", DetectionEvent(last, latest.CalibrationId ?? string.Empty)), CancellationToken.None);
+            await store.AppendAsync(EventDraft.ForEvent("detection", await evidence.AttachToDetectionAsync(last, DetectionEvent(last, latest.CalibrationId ?? string.Empty), CancellationToken.None)), CancellationToken.None);
         }
 
         if (!window.IsEmpty)
@@ -106,7 +109,9 @@ internal sealed partial class SpectralInferenceWorker(
             inputs[i] = new ModelSpectrum(spectrum.Sequence.ToString(CultureInfo.InvariantCulture), WavelengthsOf(spectrum), spectrum.Reflectance);
         }
 
+        var started = time.GetTimestamp();
         var results = classifier.Classify(inputs);
+        metrics.InferenceCompleted(time.GetElapsedTime(started), inputs.Length);
         var detections = new List<SpectralDetection>();
         var last = batch.Spectra[^1];
         var modelId = classifier.Model.Id + "@" + classifier.Model.Version;

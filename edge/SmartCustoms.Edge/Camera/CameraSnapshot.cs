@@ -8,6 +8,7 @@ namespace SmartCustoms.Edge.Camera;
 /// <param name="Width">Width in pixels (0 when unknown).</param>
 /// <param name="Height">Height in pixels (0 when unknown).</param>
 /// <param name="Jpeg">The JPEG bytes; callers must not modify the array.</param>
+/// <param name="HostTimestamp">Monotonic <see cref="TimeProvider.GetTimestamp"/> when the frame arrived (placing detections on the belt).</param>
 internal sealed record CameraSnapshot(
     string Camera,
     ulong Sequence,
@@ -15,4 +16,5 @@ internal sealed record CameraSnapshot(
     DateTimeOffset HostTime,
     int Width,
     int Height,
-    byte[] Jpeg);
+    byte[] Jpeg,
+    long HostTimestamp = 0);

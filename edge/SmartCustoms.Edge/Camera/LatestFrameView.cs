@@ -26,7 +26,7 @@ internal sealed class LatestFrameView(TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(frame);
         _latest = new CameraSnapshot(
-            frame.CameraName, frame.Sequence, frame.SequenceFromDevice, frame.HostTime, frame.Width, frame.Height, frame.Jpeg.ToArray());
+            frame.CameraName, frame.Sequence, frame.SequenceFromDevice, frame.HostTime, frame.Width, frame.Height, frame.Jpeg.ToArray(), frame.HostTimestamp);
         _rate.Count(time.GetTimestamp());
     }
 }

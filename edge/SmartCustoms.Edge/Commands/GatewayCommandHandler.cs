@@ -22,13 +22,47 @@ internal sealed partial class GatewayCommandHandler(
     IOptions<MqttOptions> mqtt,
     IOptions<CommandOptions> commandOptions,
     TimeProvider time,
+    Storage.Audit.IAuditLog audit,
+    Storage.Evidence.IEvidenceStore evidence,
+    NirCalibrationCommand calibration,
     ILogger<GatewayCommandHandler> logger) : ICommandHandler
 {
-    public static readonly IReadOnlyList<string> Supported = ["start-lot", "end-lot", "request-increment", "ack-alarm", "republish"];
+    public static readonly IReadOnlyList<string> Supported = ["start-lot", "end-lot", "request-increment", "ack-alarm", "republish", "calibrate"];
 
     public async Task<CommandResult> HandleAsync(MqttCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
+        var result = await ExecuteAsync(command, cancellationToken);
+
+        // Every command, executed or refused, goes into the audit chain (refusals show probing and mistakes).
+        try
+        {
+            await audit.AppendAsync(Audit.CommandAuditEntry.For(command, result), CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is IOException or ArgumentException or ObjectDisposedException)
+        {
+            LogAuditFailed(logger, command.Name, ex.Message);
+        }
+
+        if (result.Ok && command.Name == "ack-alarm" && command.Payload.TryGetProperty("alarmId", out var alarmId) &&
+            alarmId.GetString() is { Length: > 0 } id)
+        {
+            try
+            {
+                await evidence.MarkAlarmAcknowledgedAsync(id, CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is IOException or ObjectDisposedException)
+            {
+                // The evidence is then kept longer than needed, never shorter.
+                LogAuditFailed(logger, command.Name, "evidence not released: " + ex.Message);
+            }
+        }
+
+        return result;
+    }
+
+    private async Task<CommandResult> ExecuteAsync(MqttCommand command, CancellationToken cancellationToken)
+    {
         if (!IsAuthorised(command))
         {
             LogRefused(logger, command.Name, command.Sender ?? "(unknown)", "not authorised");
@@ -54,6 +88,7 @@ internal sealed partial class GatewayCommandHandler(
                     payload.OptionalString("user") ?? command.Sender ?? throw new CommandPayloadException("ack-alarm: field 'user' is required"),
                     payload.OptionalString("note"))),
                 "republish" => await RepublishAsync(cancellationToken),
+                "calibrate" => await calibration.RunAsync(payload, command.Sender ?? "(unknown)", cancellationToken),
                 _ => CommandResult.Failure($"unknown command '{command.Name}'; this gateway supports: {string.Join(", ", Supported)}"),
             };
             if (result.Ok)
@@ -108,4 +143,7 @@ internal sealed partial class GatewayCommandHandler(
 
     [LoggerMessage(EventId = 1501, Level = LogLevel.Warning, Message = "Command {Command} from {Sender} refused: {Reason}")]
     private static partial void LogRefused(ILogger logger, string command, string sender, string reason);
+
+    [LoggerMessage(EventId = 1502, Level = LogLevel.Error, Message = "Command {Command} could not be audited: {Reason}")]
+    private static partial void LogAuditFailed(ILogger logger, string command, string reason);
 }

@@ -1,6 +1,9 @@
 using Serilog;
 using SmartCustoms.Edge.Api;
 using SmartCustoms.Edge.Health;
+using SmartCustoms.Edge.Ui.Hosting;
+using SmartCustoms.Edge.Video;
+using SmartCustoms.Edge.Observability;
 
 namespace SmartCustoms.Edge.Hosting;
 
@@ -30,7 +33,7 @@ internal static class GatewayApplication
         // Under systemd (Type=notify) this sends READY=1/STOPPING=1 and logs in journald's format; elsewhere a no-op.
         builder.Services.AddSystemd();
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(15));
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddGatewayClock();
         builder.Services.AddGatewayServices(builder.Configuration);
 
         customize?.Invoke(builder);
@@ -38,6 +41,10 @@ internal static class GatewayApplication
         var app = builder.Build();
         app.MapHealthEndpoints();
         app.MapApiEndpoints();
+        app.MapEvidenceEndpoints();
+        app.MapOperatorUi();
+        app.MapLaneVideo();
+        app.MapGatewayMetrics();
         return app;
     }
 }

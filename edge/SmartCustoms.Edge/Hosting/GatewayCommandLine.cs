@@ -10,6 +10,8 @@ internal sealed record GatewayCommandLine(string Verb, IReadOnlyList<string> Con
     public const string RunVerb = "run";
     public const string ClassifyVerb = "classify";
     public const string HelpVerb = "help";
+    public const string VerifyAuditVerb = "verify-audit";
+    public const string CheckSettingsVerb = "check-settings";
 
     public static GatewayCommandLine Parse(IReadOnlyList<string> args)
     {
@@ -17,6 +19,16 @@ internal sealed record GatewayCommandLine(string Verb, IReadOnlyList<string> Con
         if (args.Count > 0 && args[0] == ClassifyVerb)
         {
             return new GatewayCommandLine(ClassifyVerb, [], args.Skip(1).ToArray());
+        }
+
+        if (args.Count > 0 && args[0] == CheckSettingsVerb)
+        {
+            return new GatewayCommandLine(CheckSettingsVerb, [], args.Skip(1).ToArray());
+        }
+
+        if (args.Count > 0 && args[0] == VerifyAuditVerb)
+        {
+            return new GatewayCommandLine(VerifyAuditVerb, [], args.Skip(1).ToArray());
         }
 
         if (args.Count > 0 && args[0] is "--help" or "-h" or "help")
@@ -54,6 +66,8 @@ internal sealed record GatewayCommandLine(string Verb, IReadOnlyList<string> Con
         Usage:
           SmartCustoms.Edge [--simulate [--scenario NAME] [--seed N]] [--Section:Key=value ...]
           SmartCustoms.Edge classify --spectrum FILE [--json]
+          SmartCustoms.Edge verify-audit [--data PATH]   check the audit chain (exit 0 intact, 2 broken)
+          SmartCustoms.Edge check-settings --file PATH   (validate a settings file without starting; exit 0 ok, 2 bad)
 
         Options:
           --simulate           start the built-in lane simulator and talk to it over the real protocols

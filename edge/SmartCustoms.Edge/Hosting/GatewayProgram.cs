@@ -21,6 +21,10 @@ internal static class GatewayProgram
                 return 0;
             case GatewayCommandLine.ClassifyVerb:
                 return await ClassifyVerb.RunAsync(commandLine.VerbArgs, Console.Out, Console.Error).ConfigureAwait(false);
+            case GatewayCommandLine.VerifyAuditVerb:
+                return Audit.VerifyAuditVerb.Run(commandLine.VerbArgs, Console.Out, Console.Error);
+            case GatewayCommandLine.CheckSettingsVerb:
+                return CheckSettingsVerb.Run(commandLine.VerbArgs, Console.Out, Console.Error);
         }
 
         WebApplication app;

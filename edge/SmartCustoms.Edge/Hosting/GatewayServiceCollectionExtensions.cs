@@ -21,9 +21,13 @@ using SmartCustoms.Edge.Acquisition;
 using SmartCustoms.Edge.Camera;
 using SmartCustoms.Edge.Commands;
 using SmartCustoms.Edge.Devices;
+using SmartCustoms.Edge.Evidence;
 using SmartCustoms.Edge.Health;
 using SmartCustoms.Edge.Messaging;
+using SmartCustoms.Edge.Observability;
 using SmartCustoms.Edge.Storage;
+using SmartCustoms.Edge.Ui.Hosting;
+using SmartCustoms.Edge.Video;
 using SmartCustoms.Models;
 using SmartCustoms.Simulators.Hosting;
 
@@ -54,6 +58,7 @@ internal static class GatewayServiceCollectionExtensions
         }
 
         services.AddEdgeStorage();
+        services.AddLaneEvidenceAndAudit();
         services.AddMqtt();
         services.AddModels();
         services.AddSpectrometer();
@@ -64,10 +69,14 @@ internal static class GatewayServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeviceHealthSource, IBeltScale>(sp => sp.GetRequiredService<IBeltScale>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeviceHealthSource, IRadiationMonitor>(sp => sp.GetRequiredService<IRadiationMonitor>()));
         services.AddLaneCore();
+        services.AddOperatorUi();
 
         // AddCamera lists the camera as an IDeviceHealthSource itself.
         services.AddCamera();
         services.AddSingleton<LatestFrameView>();
+        // The visual detector's results (UI, video overlay); filled by CameraWorker when Models:VisualModelPath is set.
+        services.AddSingleton<LatestDetectionsView>();
+        services.AddSingleton<IFrameDetections>(sp => sp.GetRequiredService<LatestDetectionsView>());
         services.AddHostedService<CameraWorker>();
 
         services.AddLaneIo();
@@ -80,6 +89,7 @@ internal static class GatewayServiceCollectionExtensions
         }
 
         services.AddNirAcquisition();
+        services.AddLaneVideo();
 
         services.AddOptions<LaneHostOptions>().BindConfiguration(LaneHostOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<LaneHostOptions>, LaneHostOptionsValidator>();
@@ -90,10 +100,12 @@ internal static class GatewayServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<DeviceHealthPublisher>());
         services.AddOptions<CommandOptions>().BindConfiguration(CommandOptions.SectionName);
         services.AddSingleton<ICommandHandler, GatewayCommandHandler>();
+        services.AddSingleton<NirCalibrationCommand>();
         services.AddSingleton<CommandTokens>();
 
         services.AddSingleton<ReadinessReport>();
         services.AddSingleton<IReadinessCheck, BrokerReadinessCheck>();
+        services.AddGatewayMetrics();
         return services;
     }
 

@@ -10,12 +10,19 @@ namespace SmartCustoms.Edge.Lane;
 /// </summary>
 internal static class LaneEventDrafts
 {
-    public static IEnumerable<EventDraft> From(LaneEvent laneEvent)
+    /// <param name="laneEvent">The core's event.</param>
+    /// <param name="evidenceId">Its evidence record (alarms and segments carry <c>evidenceId</c>, null when none).</param>
+    public static IEnumerable<EventDraft> From(LaneEvent laneEvent, string? evidenceId = null)
     {
         ArgumentNullException.ThrowIfNull(laneEvent);
         var data = JsonNode.Parse(LaneEventJson.SerializeData(laneEvent)) as JsonObject ?? new JsonObject();
         // The payload says what happened within its type (judged, started, refused, raised, …).
         data["event"] = laneEvent.Name;
+        if (laneEvent.Type is LaneEventTypes.Alarm or LaneEventTypes.Segment)
+        {
+            data["evidenceId"] = evidenceId;
+        }
+
         var priority = laneEvent.Type switch
         {
             LaneEventTypes.Alarm => EventPriority.Critical,

@@ -15,6 +15,7 @@ internal sealed partial class LaneWorker(
     LaneCore core,
     IEventStore store,
     ISampler sampler,
+    Evidence.LaneEvidenceRecorder evidence,
     IOptions<LaneHostOptions> options,
     TimeProvider time,
     ILogger<LaneWorker> logger) : BackgroundService
@@ -48,7 +49,7 @@ internal sealed partial class LaneWorker(
     {
         foreach (var laneEvent in core.DrainEvents())
         {
-            foreach (var draft in LaneEventDrafts.From(laneEvent))
+            foreach (var draft in LaneEventDrafts.From(laneEvent, await evidence.SaveLaneEventAsync(laneEvent, cancellationToken)))
             {
                 await store.AppendAsync(draft, cancellationToken);
             }

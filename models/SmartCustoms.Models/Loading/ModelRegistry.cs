@@ -15,7 +15,7 @@ namespace SmartCustoms.Models.Loading;
 /// file and the mismatch, never run.
 /// </summary>
 /// <remarks>Stateless: safe to call from several threads (each call loads its own session).</remarks>
-public static class ModelRegistry
+public static partial class ModelRegistry
 {
     /// <summary>Loads the spectral classifier at <paramref name="filePath"/>.</summary>
     /// <exception cref="ModelLoadException">The file is missing, unreadable, or not the model the code expects.</exception>
@@ -24,6 +24,30 @@ public static class ModelRegistry
         ArgumentException.ThrowIfNullOrWhiteSpace(filePath);
         settings ??= new SpectralClassifierSettings();
         logger ??= NullLogger.Instance;
+        return OpenChecked(filePath, settings.IntraOpThreads, (fullPath, session, options, sha256) =>
+        {
+            var metadata = session.ModelMetadata.CustomMetadataMap;
+            var description = ReadDescription(fullPath, metadata, settings);
+            CheckSignature(fullPath, session, description);
+            var identity = new ModelIdentity(
+                Required(fullPath, metadata, SpectralModelContract.MetaModelId),
+                Required(fullPath, metadata, SpectralModelContract.MetaVersion),
+                sha256,
+                fullPath);
+            var classifier = new SpectralClassifier(session, options, identity, description, settings);
+            var classList = string.Join(',', description.ClassNames);
+            ModelsLog.SpectralModelLoaded(logger, fullPath, identity.Id, identity.Version, sha256, classList);
+            return classifier;
+        });
+    }
+
+    /// <summary>
+    /// Reads the file, hashes its exact bytes and opens one session on those bytes (so the recorded hash is the
+    /// model that runs), then lets <paramref name="build"/> check the contract and wrap the session. Whatever
+    /// fails, the session and its options are disposed and the error names the file.
+    /// </summary>
+    private static T OpenChecked<T>(string filePath, int intraOpThreads, Func<string, InferenceSession, SessionOptions, string, T> build)
+    {
         var fullPath = Path.GetFullPath(filePath);
         if (!File.Exists(fullPath))
         {
@@ -40,9 +64,8 @@ public static class ModelRegistry
             throw new ModelLoadException(fullPath, $"cannot be read: {ex.Message}");
         }
 
-        // Hash and session come from the same bytes, so the recorded hash is the model that runs.
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        var options = CreateSessionOptions(settings.IntraOpThreads);
+        var options = CreateSessionOptions(intraOpThreads);
         InferenceSession? session = null;
         try
         {
@@ -55,18 +78,7 @@ public static class ModelRegistry
                 throw new ModelLoadException(fullPath, $"is not a loadable ONNX model: {ex.Message}");
             }
 
-            var metadata = session.ModelMetadata.CustomMetadataMap;
-            var description = ReadDescription(fullPath, metadata, settings);
-            CheckSignature(fullPath, session, description);
-            var identity = new ModelIdentity(
-                Required(fullPath, metadata, SpectralModelContract.MetaModelId),
-                Required(fullPath, metadata, SpectralModelContract.MetaVersion),
-                sha256,
-                fullPath);
-            var classifier = new SpectralClassifier(session, options, identity, description, settings);
-            var classList = string.Join(',', description.ClassNames);
-            ModelsLog.SpectralModelLoaded(logger, fullPath, identity.Id, identity.Version, sha256, classList);
-            return classifier;
+            return build(fullPath, session, options, sha256);
         }
         catch
         {

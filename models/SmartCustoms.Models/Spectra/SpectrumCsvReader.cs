@@ -110,8 +110,13 @@ public static class SpectrumCsvReader
                 if (percent[s])
                 {
                     value /= 100.0;
+                    if (Math.Abs(value) > MaxPlausibleFraction)
+                    {
+                        throw new SpectrumFileException(sourceName, lineNumber,
+                            Invariant($"column '{columns[s + 1]}' holds {value * 100.0} %, beyond any reflectance (±{MaxPlausibleFraction * 100.0} %)."));
+                    }
                 }
-                else if (value > MaxPlausibleFraction)
+                else if (Math.Abs(value) > MaxPlausibleFraction)
                 {
                     throw new SpectrumFileException(sourceName, lineNumber,
                         Invariant($"column '{columns[s + 1]}' holds {value}, not a reflectance fraction (0-1); name the column '{columns[s + 1]}{PercentSuffix}' if it is percent."));

@@ -15,7 +15,7 @@ namespace SmartCustoms.Simulators.Control;
 /// </summary>
 public sealed class SimulatorControlApi
 {
-    private static readonly string[] Devices = ["nir", "camera", "sampler", "scale", "radiation", "cabinet"];
+    private static readonly string[] Devices = ["nir", "camera", "sampler", "scale", "radiation", "cabinet", "laneio"];
     private static readonly string[] Endpoints = ["GET /truth[?aheadS=N]", "GET /status", "GET|POST|DELETE /faults", "POST /scenario"];
     private readonly SimulatedLane _lane;
 

@@ -30,7 +30,7 @@ public static class DeviceFaultKinds
         _ => kind.ToString().ToLowerInvariant(),
     };
 
-    /// <summary>The fault kinds a device can show: the transport faults for the network devices, plus its own; the cabinet climate sensor (I2C) has no connection to stall, only a missing answer (disconnect = NACK) and bad CRCs.</summary>
+    /// <summary>The fault kinds a device can show: the transport faults for the network devices, plus its own; the cabinet climate sensor (I2C) has no connection to stall, only a missing answer (disconnect = NACK) and bad CRCs; the lane GPIO (laneio) only stops answering (disconnect).</summary>
     public static IReadOnlyList<DeviceFaultKind> ApplicableTo(string device)
     {
         DeviceFaultKind[] common = [DeviceFaultKind.Disconnect, DeviceFaultKind.Stall, DeviceFaultKind.Garbage, DeviceFaultKind.Slow];
@@ -39,6 +39,7 @@ public static class DeviceFaultKinds
             "nir" => [.. common, DeviceFaultKind.NanSpectra, DeviceFaultKind.SaturatedSpectra, DeviceFaultKind.ClockOffset],
             "camera" => [.. common, DeviceFaultKind.FrozenFrames, DeviceFaultKind.CorruptJpeg, DeviceFaultKind.ClockOffset],
             "cabinet" => [DeviceFaultKind.Disconnect, DeviceFaultKind.BadCrc],
+            "laneio" => [DeviceFaultKind.Disconnect],
             "sampler" or "scale" or "radiation" => [.. common, DeviceFaultKind.ModbusException, DeviceFaultKind.StuckHeartbeat],
             _ => [],
         };

@@ -1,4 +1,5 @@
 using System.Device.Gpio;
+using SmartCustoms.Simulators.Faults;
 using SmartCustoms.Simulators.World;
 
 namespace SmartCustoms.Simulators.Gpio;
@@ -9,7 +10,9 @@ namespace SmartCustoms.Simulators.Gpio;
 /// travel, with rising/falling edge events), and stack-light/horn outputs whose state the simulator
 /// records. Writing an input pin or reading a pin that is not open throws, as a real driver does.
 /// Edges are detected by a 2 ms poll of the world, so encoder edges above ~250 Hz are delivered late
-/// but never lost (each edge is raised). Thread-safe.
+/// but never lost (each edge is raised). The <c>laneio</c> device's <c>disconnect</c> fault makes every pin read
+/// and write fail with an <see cref="IOException"/>, as a GPIO expander or I/O board that stopped answering
+/// does (its edge events stop too). Thread-safe.
 /// </summary>
 public sealed class SimulatedLaneGpioDriver : GpioDriver
 {
@@ -23,9 +26,12 @@ public sealed class SimulatedLaneGpioDriver : GpioDriver
     private readonly Task _edgeLoop;
     private volatile bool _emergencyStopPressed;
     private long _encoderCount;
+    private readonly DeviceFaultInjector? _faults;
 
-    public SimulatedLaneGpioDriver(LaneWorld world, LaneClock clock, LaneGpioPins? pins = null)
+    /// <param name="faults">The <c>laneio</c> faults (disconnect); none when null.</param>
+    public SimulatedLaneGpioDriver(LaneWorld world, LaneClock clock, LaneGpioPins? pins = null, DeviceFaultInjector? faults = null)
     {
+        _faults = faults;
         ArgumentNullException.ThrowIfNull(world);
         ArgumentNullException.ThrowIfNull(clock);
         _world = world;
@@ -102,6 +108,7 @@ public sealed class SimulatedLaneGpioDriver : GpioDriver
 
     protected override PinValue Read(int pinNumber)
     {
+        ThrowIfDisconnected(pinNumber);
         lock (_gate)
         {
             if (!_open.ContainsKey(pinNumber))
@@ -124,6 +131,8 @@ public sealed class SimulatedLaneGpioDriver : GpioDriver
         {
             throw new InvalidOperationException($"Pin {pinNumber} is a simulated lane input; it cannot be written.");
         }
+
+        ThrowIfDisconnected(pinNumber);
 
         lock (_gate)
         {
@@ -180,6 +189,14 @@ public sealed class SimulatedLaneGpioDriver : GpioDriver
         }
     }
 
+    private void ThrowIfDisconnected(int pinNumber)
+    {
+        if (_faults?.IsActive(DeviceFaultKind.Disconnect) == true)
+        {
+            throw new IOException($"GPIO pin {pinNumber}: the simulated I/O board does not answer (laneio disconnect fault).");
+        }
+    }
+
     protected override void Dispose(bool disposing)
     {
         if (disposing && !_stop.IsCancellationRequested)
@@ -233,6 +250,13 @@ public sealed class SimulatedLaneGpioDriver : GpioDriver
             }
 
             double t = _clock.ElapsedSeconds;
+            if (_faults?.IsActive(DeviceFaultKind.Disconnect) == true)
+            {
+                // A board that does not answer raises no edges; the belt moves on, so the encoder count catches up.
+                _encoderCount = EncoderHalfPulses(t);
+                continue;
+            }
+
             foreach (int pin in new[] { Pins.BeltRunning, Pins.EmergencyStopOk })
             {
                 var now = InputValue(pin, t);

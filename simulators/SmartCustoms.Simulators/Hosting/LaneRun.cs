@@ -63,6 +63,9 @@ internal sealed class LaneRun : IAsyncDisposable
 
         // The cabinet climate sensor has no server: sensors are made on demand (SimulatedLane.CreateCabinetSensor) and share these faults.
         Injector("cabinet");
+
+        // Nor has the lane's GPIO: drivers are made on demand (SimulatedLane.CreateGpioDriver) and share these faults.
+        Injector("laneio");
         var servers = new List<IAsyncDisposable>();
         try
         {

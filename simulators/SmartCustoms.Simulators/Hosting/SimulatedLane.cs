@@ -90,7 +90,7 @@ public sealed class SimulatedLane : IAsyncDisposable
     /// <summary>Where the control/ground-truth API listens (null when <see cref="SimulatedLaneOptions.ControlPort"/> is -1).</summary>
     public IPEndPoint? ControlEndpoint => _control?.Endpoint;
 
-    /// <summary>Devices that can be faulted (those running: nir, sampler, scale, radiation, camera; and always cabinet, the I2C climate sensor).</summary>
+    /// <summary>Devices that can be faulted (those running: nir, sampler, scale, radiation, camera; and always cabinet, the I2C climate sensor, and laneio, the lane GPIO).</summary>
     public IReadOnlyCollection<string> FaultableDevices => _run.Faults.Keys;
 
     /// <summary>Starts the lane. Throws <see cref="ArgumentException"/> naming the key when the options are invalid.</summary>
@@ -147,7 +147,7 @@ public sealed class SimulatedLane : IAsyncDisposable
             : throw new ArgumentException($"Device '{device}' is not simulated in this lane; faultable: {string.Join(", ", _run.Faults.Keys)}.", nameof(device));
 
     /// <summary>The lane's discrete I/O as a <see cref="System.Device.Gpio.GpioDriver"/> for <c>new GpioController(driver)</c> (belt running, e-stop, encoder, stack light). The caller owns and disposes it; after a scenario switch create a new one.</summary>
-    public Gpio.SimulatedLaneGpioDriver CreateGpioDriver(Gpio.LaneGpioPins? pins = null) => new(World, Clock, pins);
+    public Gpio.SimulatedLaneGpioDriver CreateGpioDriver(Gpio.LaneGpioPins? pins = null) => new(World, Clock, pins, Faults("laneio"));
 
     /// <summary>
     /// The cabinet climate sensor: a simulated SHT3x on I2C (bus <paramref name="busId"/>, address 0x44 or 0x45) as a

@@ -12,42 +12,27 @@ namespace SmartCustoms.Simulators.Radiation;
 /// rate as on a real detector. Alarm state: the highest level reached in the last hold time (warning at
 /// background × WarningRatio, alarm at × AlarmRatio). Deterministic for a seed; thread-safe.
 /// </summary>
-public sealed class SimulatedRadiationMonitor : IModbusDataModel
+public sealed class SimulatedRadiationMonitor : InputRegisterDataModel
 {
     private const int CountSalt = 505;
     private const double SourceReachM = 40;
 
-    private readonly LaneWorld _world;
-    private readonly LaneClock _clock;
-    private readonly DeviceFaultInjector _faults;
-    private readonly HeartbeatRegister _heartbeat = new();
-
     public SimulatedRadiationMonitor(LaneWorld world, LaneClock clock, DeviceFaultInjector faults, RadiationMonitorOptions? options = null)
+        : base(world, clock, faults, RadiationRegisters.InputCount)
     {
-        ArgumentNullException.ThrowIfNull(world);
-        ArgumentNullException.ThrowIfNull(clock);
-        ArgumentNullException.ThrowIfNull(faults);
-        _world = world;
-        _clock = clock;
-        _faults = faults;
         Options = options ?? new RadiationMonitorOptions();
     }
 
     public RadiationMonitorOptions Options { get; }
 
-    public int DiscreteInputCount => 0;
-
-    public int InputRegisterCount => RadiationRegisters.InputCount;
-
-    public int HoldingRegisterCount => 0;
 
     /// <summary>The true (noise-free) dose rate at the monitor at a lane time, nSv/h.</summary>
     public double TrueDoseRate(double timeS)
     {
         double h2 = Options.DetectorHeightM * Options.DetectorHeightM;
-        double s = _world.BeltTravelAt(timeS) - _world.Devices.RadiationM;
+        double s = World.BeltTravelAt(timeS) - World.Devices.RadiationM;
         double dose = Options.BackgroundNSvH;
-        foreach (var source in _world.SourcesBetween(s - SourceReachM, s + SourceReachM))
+        foreach (var source in World.SourcesBetween(s - SourceReachM, s + SourceReachM))
         {
             double x = s - source.BeltCoordinateM;
             double r2 = h2 + (x * x) + (source.AcrossOffsetM * source.AcrossOffsetM);
@@ -76,27 +61,14 @@ public sealed class SimulatedRadiationMonitor : IModbusDataModel
             : RadiationAlarmState.Normal;
     }
 
-    public void ReadDiscreteInputs(int start, Span<bool> destination)
+    protected override void FillInputRegisters(Span<ushort> all, double now, ushort heartbeat)
     {
-    }
-
-    public void ReadInputRegisters(int start, Span<ushort> destination)
-    {
-        Span<ushort> all = stackalloc ushort[RadiationRegisters.InputCount];
-        double now = _clock.ElapsedSeconds;
         RegisterMath.WriteUInt32(all, RadiationRegisters.DoseRateHigh, RegisterMath.ToUInt32(ReadingAt(now)));
         all[RadiationRegisters.Background] = RegisterMath.ToUInt16(Options.BackgroundNSvH);
         all[RadiationRegisters.AlarmState] = (ushort)AlarmStateAt(now);
-        all[RadiationRegisters.Heartbeat] = _heartbeat.Read(now, _faults.IsActive(DeviceFaultKind.StuckHeartbeat));
+        all[RadiationRegisters.Heartbeat] = heartbeat;
         all[RadiationRegisters.DetectorStatus] = 0;
-        all.Slice(start, destination.Length).CopyTo(destination);
     }
-
-    public void ReadHoldingRegisters(int start, Span<ushort> destination)
-    {
-    }
-
-    public ModbusExceptionCode WriteHoldingRegisters(int start, ReadOnlySpan<ushort> values) => ModbusExceptionCode.IllegalDataAddress;
 
     private double ReadingOfTick(long tick)
     {
@@ -107,7 +79,7 @@ public sealed class SimulatedRadiationMonitor : IModbusDataModel
         double mid = TrueDoseRate(Math.Max(0, (begin + end) / 2));
         mean = (mean + (2 * mid)) / 3;
         double k = Options.CountsPerSecondPerNSvH * Options.IntegrationSeconds;
-        var rng = SimRandom.Create(_world.Seed, CountSalt, tick);
+        var rng = SimRandom.Create(World.Seed, CountSalt, tick);
         return rng.Poisson(mean * k) / k;
     }
 }

@@ -1,17 +1,18 @@
 using SmartCustoms.Drivers.Abstractions;
 using SmartCustoms.Drivers.Camera.Mjpeg;
 using SmartCustoms.Drivers.Camera.Tests.Infrastructure;
+using SmartCustoms.Tests.Shared;
 
 namespace SmartCustoms.Drivers.Camera.Tests.Mjpeg;
 
 /// <summary>
 /// Thousands of random and mutated byte streams (fixed seeds, so a failure replays): the reader may only
 /// answer with parts, a clean end, or <see cref="ProtocolException"/>/<see cref="DeviceException"/>; it must
-/// finish each stream promptly and never allocate beyond its limits.
+/// finish each stream promptly and never allocate beyond its limits. 10,000 streams in CI; more with SC_FUZZ_CASES.
 /// </summary>
 public sealed class MjpegReaderFuzzTests
 {
-    private const int Streams = 3000;
+    private static readonly int Streams = FuzzCases.Count(10_000);
     private static readonly MjpegReaderLimits Limits = new(MaxPartBytes: 64 * 1024, MaxHeaderBytes: 4096, MaxLineBytes: 1024, ReadBufferBytes: 16 * 1024);
 
     // Parts are ≤ MaxPartBytes; the pooled body may double once, and the reader has its window and small strings.
@@ -22,13 +23,14 @@ public sealed class MjpegReaderFuzzTests
     [Fact]
     public async Task Random_and_mutated_streams_never_crash_hang_or_overallocate()
     {
-        var random = new Random(20261127);
+        var seed = FuzzCases.Seed(20261127);
+        var random = new Random(seed);
         var outcomes = new Dictionary<string, int>();
         for (var i = 0; i < Streams; i++)
         {
             var bytes = i % 10 == 0 ? RandomBytes(random) : Mutate(Seeds[random.Next(Seeds.Length)], random);
             var chunk = random.Next(1, 4096);
-            var outcome = await ReadWithBounds(new ChunkedStream(bytes, _ => chunk), i);
+            var outcome = await ReadWithBounds(new ChunkedStream(bytes, _ => chunk), i, seed);
             outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
         }
 
@@ -37,7 +39,7 @@ public sealed class MjpegReaderFuzzTests
         Assert.True(outcomes.GetValueOrDefault("protocol") > Streams / 20, Describe(outcomes));
     }
 
-    private static async Task<string> ReadWithBounds(Stream stream, int index)
+    private static async Task<string> ReadWithBounds(Stream stream, int index, int seed)
     {
         var reader = new MultipartMjpegReader(stream, index % 3 == 0 ? null : "frame", Limits);
         var before = GC.GetAllocatedBytesForCurrentThread();
@@ -51,11 +53,11 @@ public sealed class MjpegReaderFuzzTests
             {
                 using (part)
                 {
-                    Assert.True(part.Body.Length <= Limits.MaxPartBytes);
+                    Assert.True(part.Body.Length <= Limits.MaxPartBytes, $"seed {seed} stream {index}: part of {part.Body.Length} bytes");
                     parts++;
                 }
 
-                Assert.True(parts < 10_000, $"stream {index}: no progress");
+                Assert.True(parts < 10_000, $"seed {seed} stream {index}: no progress");
             }
 
             return parts > 0 ? "parts" : "empty";
@@ -66,13 +68,13 @@ public sealed class MjpegReaderFuzzTests
         }
         catch (OperationCanceledException)
         {
-            Assert.Fail($"stream {index}: the reader hung");
+            Assert.Fail($"seed {seed} stream {index}: the reader hung");
             throw;
         }
         finally
         {
             var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-            Assert.True(allocated < AllocationBound, $"stream {index}: allocated {allocated} bytes (bound {AllocationBound})");
+            Assert.True(allocated < AllocationBound, $"seed {seed} stream {index}: allocated {allocated} bytes (bound {AllocationBound})");
         }
     }
 

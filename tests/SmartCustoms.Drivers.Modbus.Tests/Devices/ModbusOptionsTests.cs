@@ -53,6 +53,8 @@ public sealed class ModbusOptionsTests
     [InlineData("Devices:BeltScale:RequestTimeout", "-00:00:01", "Devices:BeltScale:RequestTimeout must be a positive time span")]
     [InlineData("Devices:Radiation:FailuresBeforeDown", "0", "Devices:Radiation:FailuresBeforeDown must be at least 1, got 0")]
     [InlineData("Devices:Radiation:HeartbeatTimeout", "00:00:00.1", "Devices:Radiation:HeartbeatTimeout (00:00:00.1000000) must be longer than Devices:Radiation:PollInterval")]
+    [InlineData("Devices:BeltScale:SilenceTimeout", "00:00:00.1", "Devices:BeltScale:SilenceTimeout (00:00:00.1000000) must be longer than Devices:BeltScale:PollInterval")]
+    [InlineData("Devices:Sampler:SilenceTimeout", "00:00:00", "Devices:Sampler:SilenceTimeout must be a positive time span")]
     public void Bad_value_fails_on_start_naming_the_key(string key, string value, string expected)
     {
         using var provider = Build(new() { [key] = value });

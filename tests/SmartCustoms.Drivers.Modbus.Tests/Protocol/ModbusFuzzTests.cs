@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using SmartCustoms.Drivers.Abstractions;
 using SmartCustoms.Drivers.Modbus.Protocol;
 using SmartCustoms.Drivers.Modbus.Tests.Infrastructure;
+using SmartCustoms.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace SmartCustoms.Drivers.Modbus.Tests.Protocol;
@@ -14,7 +15,8 @@ namespace SmartCustoms.Drivers.Modbus.Tests.Protocol;
 /// </summary>
 public sealed class ModbusFuzzTests(ITestOutputHelper output)
 {
-    private const int Iterations = 20_000;
+    /// <summary>Per seed: 2 × 20,000 in CI; SC_FUZZ_CASES for longer runs.</summary>
+    private static readonly int Iterations = FuzzCases.Count(20_000);
 
     /// <summary>Exceptions and their stack traces cost a few KB; a reader that trusted the length field would take up to 64 KB.</summary>
     private const long AllocationBound = 8_192;
@@ -34,8 +36,9 @@ public sealed class ModbusFuzzTests(ITestOutputHelper output)
     public async Task Random_and_mutated_frames_end_in_success_or_a_named_error(int seed)
     {
         // A dedicated thread: a long synchronous loop on the pool would starve the socket tests running beside it.
+        seed = FuzzCases.Seed(seed);
         var outcome = await Task.Factory.StartNew(() => Fuzz(seed), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
-            .WaitAsync(TimeSpan.FromSeconds(60));
+            .WaitAsync(TimeSpan.FromSeconds(60) * Math.Max(1, Iterations / 20_000));
         output.WriteLine($"seed {seed}: {outcome.Successes} ok, {outcome.ProtocolErrors} protocol errors, {outcome.ExceptionResponses} exception responses, max {outcome.MaxAllocated} bytes allocated for one frame");
         // The generator must reach every path, or the test proves little.
         Assert.True(outcome.Successes > 100, $"only {outcome.Successes} successes");

@@ -2,13 +2,14 @@ using System.Text;
 using SmartCustoms.Drivers.Abstractions;
 using SmartCustoms.Drivers.Spectrometer.Scpi;
 using SmartCustoms.Drivers.Spectrometer.Tests.Fakes;
+using SmartCustoms.Tests.Shared;
 
 namespace SmartCustoms.Drivers.Spectrometer.Tests.Scpi;
 
 /// <summary>
 /// Feeds thousands of random and mutated replies (seeded, so failures reproduce) to the reader:
 /// it must succeed or throw ProtocolException/DeviceException, finish in time, stay within its
-/// allocation bound and return every pooled buffer.
+/// allocation bound and return every pooled buffer. 3 seeds × 3,400 cases in CI; SC_FUZZ_CASES cases per seed for longer runs.
 /// </summary>
 public sealed class BlockReaderFuzzTests
 {
@@ -22,10 +23,11 @@ public sealed class BlockReaderFuzzTests
     [InlineData(3)]
     public async Task Random_and_mutated_replies_only_succeed_or_fail_cleanly(int seed)
     {
+        seed = FuzzCases.Seed(seed);
         var random = new Random(seed);
         var pool = new TrackingArrayPool();
         var outcomes = new int[3];
-        for (var i = 0; i < 1500; i++)
+        for (var i = 0; i < FuzzCases.Count(3_400); i++)
         {
             var (bytes, original) = Generate(random);
             var outcome = await ReadOnceAsync(bytes, original, random.Next(2) == 0, chunk: 1 + random.Next(64), pool, $"seed {seed} case {i}");

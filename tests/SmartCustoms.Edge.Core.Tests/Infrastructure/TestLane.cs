@@ -20,7 +20,8 @@ internal sealed class TestLane
         // The hand-computed timings in the tests assume 0.5 m settle.
         Segments = new SegmentOptions { SettleMetres = 0.5 };
         Verdicts = new VerdictOptions();
-        Sampling = new SamplingOptions { RandomStartInFirstInterval = false };
+        // The hand-computed timings in the tests assume 0.1 s decision + 0.5 s actuation.
+        Sampling = new SamplingOptions { RandomStartInFirstInterval = false, DecisionSeconds = 0.1, ActuationSeconds = 0.5 };
         geometry?.Invoke(Geometry);
         segments?.Invoke(Segments);
         verdicts?.Invoke(Verdicts);

@@ -100,21 +100,38 @@ public sealed class LotJudgeTests
         lot.RecordOreFamily("magnetite");
         var brand = judge.Conformity(lot, new BrandCatalog(_rules));
         Assert.Equal(BrandConformityState.Mismatch, brand.State);
-        Assert.Equal(["hematite", "goethite"], brand.ExpectedFamilies);
+        Assert.Equal(["hematite_goethite", "hematite"], brand.ExpectedFamilies);
         Assert.Equal(0, brand.ExpectedShare);
         Assert.Equal(LotVerdictLevel.Suspect, judge.Judge(lot, brand).Level);
         Assert.Equal("brand-mismatch", Assert.Single(judge.Judge(lot, brand).Reasons).Code);
     }
 
     [Theory]
-    [InlineData(120, BrandConformityState.Conforming)]   // 60 % hematite+goethite: at the threshold
+    [InlineData(120, BrandConformityState.Conforming)]   // 60 % blend+hematite: at the threshold
     [InlineData(119, BrandConformityState.Mismatch)]
     public void Brand_mismatch_is_a_share_of_the_expected_families_below_the_threshold(int expectedFamilySpectra, BrandConformityState state)
     {
         var lot = NewLot();
         for (var i = 0; i < 200; i++)
         {
-            lot.RecordOreFamily(i < expectedFamilySpectra ? (i % 2 == 0 ? "hematite" : "goethite") : "magnetite");
+            lot.RecordOreFamily(i < expectedFamilySpectra ? (i % 2 == 0 ? "hematite" : "hematite_goethite") : "magnetite");
+        }
+
+        Assert.Equal(state, new LotJudge(_rules).Conformity(lot, new BrandCatalog(_rules)).State);
+    }
+
+    [Theory]
+    [InlineData(920, 50, 30, BrandConformityState.Conforming)]   // Pilbara Blend as the model reads it (validation confusion)
+    [InlineData(5, 5, 990, BrandConformityState.Mismatch)]       // Yandi (goethite) declared as Pilbara Blend
+    public void A_declared_blend_is_told_from_a_goethite_brand_in_the_models_family_names(int blend, int hematite, int goethite, BrandConformityState state)
+    {
+        var lot = NewLot();
+        foreach (var (family, count) in new[] { ("hematite_goethite", blend), ("hematite", hematite), ("goethite", goethite) })
+        {
+            for (var i = 0; i < count; i++)
+            {
+                lot.RecordOreFamily(family);
+            }
         }
 
         Assert.Equal(state, new LotJudge(_rules).Conformity(lot, new BrandCatalog(_rules)).State);

@@ -21,10 +21,14 @@ public sealed class SamplingPlannerTests
         lane.Collect();
     }
 
-    /// <summary>Belt at 5 m/s from t = 0 (P = 5t); a contaminated item seen by the camera at <paramref name="seenAt"/>.</summary>
+    /// <summary>
+    /// Belt at 5 m/s from t = 0 (P = 5t); a contaminated item seen by the camera at <paramref name="seenAt"/>. Early
+    /// verdicts are off so the segment is judged when its tail passes the sensors: the timings below are worked out
+    /// from that moment (early verdicts only give the cut more time; see LaneCoreTests).
+    /// </summary>
     private static TestLane ContaminatedItemLane(double seenAt, Action<LaneGeometryOptions>? geometry = null, bool ready = true)
     {
-        var lane = new TestLane(geometry);
+        var lane = new TestLane(geometry, segments: s => s.EarlyVerdicts = false);
         if (ready)
         {
             lane.SamplerReady();

@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using System.Diagnostics;
 using SmartCustoms.Drivers.Abstractions.Health;
 using SmartCustoms.Edge.IntegrationTests.Infrastructure;
@@ -7,26 +8,46 @@ using SmartCustoms.Simulators.World;
 namespace SmartCustoms.Edge.IntegrationTests.Gateway;
 
 /// <summary>
-/// A device that drops, stalls or talks garbage is marked down within 3 s, the gateway keeps serving the
-/// other devices, and the device is up again within 5 s of the fault ending, without a restart.
+/// A device that drops, stalls, talks garbage, answers slowly or with Modbus exception codes is marked down
+/// within 3 s, the gateway keeps serving the other devices, and the device is up again within 5 s of the fault
+/// ending, without a restart.
 /// </summary>
-public sealed class DeviceFaultRecoveryTests(SimulatedGatewayFixture gateway) : IClassFixture<SimulatedGatewayFixture>
+public sealed class DeviceFaultRecoveryTests(SimulatedGatewayFixture gateway, ITestOutputHelper output) : IClassFixture<SimulatedGatewayFixture>
 {
     private static readonly string[] AllDevices = ["nir", "sampler", "scale", "radiation", "camera", "laneio"];
-    private static readonly TimeSpan FaultLength = TimeSpan.FromSeconds(4);
+    // Down must come within 3 s, so a fault of 3 s shows whether it did; detection is designed to fire at ~1.5-2 s.
+    private static readonly TimeSpan FaultLength = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// Every fault kind of issue 4 each device kind's simulator can show. Lane I/O is not here: the gateway's simulate
+    /// mode drives it with the driver's own simulated GPIO, not the simulator's (whose <c>laneio</c> disconnect fault
+    /// is tested against the driver in Drivers/LaneIoContractTests).
+    /// </summary>
     public static TheoryData<string, string> Faults => new()
     {
         { "nir", "disconnect" },
         { "nir", "stall" },
         { "nir", "garbage" },
+        { "nir", "slow" },
         { "sampler", "disconnect" },
+        { "sampler", "stall" },
+        { "sampler", "garbage" },
+        { "sampler", "slow" },
+        { "sampler", "exception" },
         { "scale", "disconnect" },
+        { "scale", "stall" },
+        { "scale", "garbage" },
+        { "scale", "slow" },
+        { "scale", "exception" },
         { "radiation", "disconnect" },
+        { "radiation", "stall" },
+        { "radiation", "garbage" },
+        { "radiation", "slow" },
+        { "radiation", "exception" },
         { "camera", "disconnect" },
         { "camera", "stall" },
-        // camera + garbage is left out: under the full parallel suite on 2 cores it went down after 3.0-3.5 s
-        // (issue 4 keeps it open; the camera driver's own tests cover garbage against its test server).
+        { "camera", "garbage" },
+        { "camera", "slow" },
     };
 
     [Theory]
@@ -42,6 +63,7 @@ public sealed class DeviceFaultRecoveryTests(SimulatedGatewayFixture gateway) : 
         await WaitForAsync(() => gateway.HealthOf(device).State == DeviceHealthState.Down, TimeSpan.FromSeconds(3),
             () => $"{device} down within 3 s of '{fault}': " + Describe());
         var downAfter = injected.Elapsed;
+        var downReason = gateway.HealthOf(device).Reason;
 
         // The other devices keep being served meanwhile.
         foreach (var other in AllDevices.Where(d => d != device))
@@ -51,6 +73,7 @@ public sealed class DeviceFaultRecoveryTests(SimulatedGatewayFixture gateway) : 
 
         await WaitForAsync(() => injected.Elapsed >= FaultLength && gateway.HealthOf(device).State == DeviceHealthState.Up,
             FaultLength + TimeSpan.FromSeconds(5), () => $"{device} up within 5 s after the fault ended: " + Describe());
+        output.WriteLine($"{device} {fault}: down after {downAfter.TotalSeconds:0.00} s ({downReason}), up {(injected.Elapsed - FaultLength).TotalSeconds:0.00} s after the fault ended");
         Assert.True(downAfter <= TimeSpan.FromSeconds(3));
         Assert.False(string.IsNullOrWhiteSpace(gateway.HealthOf(device).Since.ToString()));
     }

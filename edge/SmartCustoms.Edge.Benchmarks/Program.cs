@@ -1,0 +1,3 @@
+using SmartCustoms.Edge.Benchmarks;
+
+return await StoreAndPublishBenchmark.RunAsync(args, Console.Out);
