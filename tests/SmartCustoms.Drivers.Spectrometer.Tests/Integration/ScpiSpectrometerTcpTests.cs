@@ -16,7 +16,16 @@ public sealed class ScpiSpectrometerTcpTests : IAsyncDisposable
     public ScpiSpectrometerTcpTests()
     {
         _server.Start();
-        var options = new SpectrometerOptions { Port = _server.Port, ReplyTimeout = TimeSpan.FromSeconds(5), FailuresBeforeDown = 3 };
+        // These tests are about connections, not timing: the slow-reply and silence checks (tested on their own)
+        // are kept out of the way, so a first call slowed by JIT on a loaded machine cannot mark the device down.
+        var options = new SpectrometerOptions
+        {
+            Port = _server.Port,
+            ReplyTimeout = TimeSpan.FromSeconds(5),
+            FailuresBeforeDown = 3,
+            SlowReplyLimit = TimeSpan.Zero,
+            SilenceTimeout = TimeSpan.FromSeconds(60),
+        };
         var connections = new TcpScpiConnectionFactory("127.0.0.1", _server.Port, TimeSpan.FromSeconds(5), TimeProvider.System);
         _spectrometer = new ScpiSpectrometer(connections, options, TimeProvider.System, NullLogger<ScpiSpectrometer>.Instance);
     }
