@@ -57,7 +57,9 @@ public sealed class SimulatedGpioDriver : GpioDriver
                 line.Edges.Release();
             }
 
-            line.LastEdge = edge;
+            // Every edge since the waiter last looked, not only the latest: a quick high-low pulse must still
+            // end a wait for a rising edge.
+            line.PendingEdges |= edge;
         }
 
         var args = new PinValueChangedEventArgs(edge, pin);
@@ -203,6 +205,8 @@ public sealed class SimulatedGpioDriver : GpioDriver
             {
                 edges.Wait(0, CancellationToken.None);
             }
+
+            Line(pinNumber).PendingEdges = PinEventTypes.None;
         }
 
         while (true)
@@ -218,10 +222,12 @@ public sealed class SimulatedGpioDriver : GpioDriver
 
             lock (_gate)
             {
-                var edge = Line(pinNumber).LastEdge;
-                if ((edge & eventTypes) != 0)
+                var line = Line(pinNumber);
+                var seen = line.PendingEdges & eventTypes;
+                line.PendingEdges = PinEventTypes.None;
+                if (seen != PinEventTypes.None)
                 {
-                    return new WaitForEventResult { TimedOut = false, EventTypes = edge };
+                    return new WaitForEventResult { TimedOut = false, EventTypes = seen };
                 }
             }
         }
@@ -318,7 +324,8 @@ public sealed class SimulatedGpioDriver : GpioDriver
 
         public PinValue LastReported { get; set; } = PinValue.Low;
 
-        public PinEventTypes LastEdge { get; set; }
+        /// <summary>Edges since <c>WaitForEvent</c> last looked (flags).</summary>
+        public PinEventTypes PendingEdges { get; set; }
 
         public SemaphoreSlim Edges { get; } = new(0);
 
