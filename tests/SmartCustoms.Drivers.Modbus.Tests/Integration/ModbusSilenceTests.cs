@@ -7,7 +7,7 @@ namespace SmartCustoms.Drivers.Modbus.Tests.Integration;
 
 /// <summary>
 /// A polled device that stops answering (socket alive) is down at <c>SilenceTimeout</c>, not only after
-/// <c>FailuresBeforeDown</c> request timeouts (3 × 1 s here, too late for the 3 s target), and up with the next answer.
+/// <c>FailuresBeforeDown</c> request timeouts (3 × 2 s here, too late for the 3 s target), and up with the next answer.
 /// </summary>
 public sealed class ModbusSilenceTests
 {
@@ -19,7 +19,8 @@ public sealed class ModbusSilenceTests
         var options = new ModbusBeltScaleOptions
         {
             Port = device.Port,
-            RequestTimeout = TimeSpan.FromSeconds(1),
+            // Longer than the silence limit, so the watchdog (not a timed-out request closing the link) decides.
+            RequestTimeout = TimeSpan.FromSeconds(2),
             PollInterval = TimeSpan.FromMilliseconds(100),
             FailuresBeforeDown = 3,
             HeartbeatTimeout = TimeSpan.FromSeconds(5),
@@ -37,7 +38,7 @@ public sealed class ModbusSilenceTests
             await WaitFor.ConditionAsync(() => scale.Health.State == DeviceHealthState.Down, TimeSpan.FromSeconds(5), () => scale.Health.ToString());
             var downAfter = stalled.Elapsed;
 
-            // Three timeouts would take 3 s or more; the silence limit is 1 s (+ one check period + scheduling).
+            // Three timeouts would take 6 s or more; the silence limit is 1 s (+ one check period + scheduling).
             Assert.True(downAfter < TimeSpan.FromSeconds(2.5), $"down after {downAfter.TotalSeconds:0.00} s");
             Assert.Contains("no good answer to the polls for 1.0 s", scale.Health.Reason, StringComparison.Ordinal);
 
