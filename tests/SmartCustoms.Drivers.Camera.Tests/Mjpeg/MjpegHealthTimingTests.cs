@@ -27,7 +27,8 @@ public sealed class MjpegHealthTimingTests
         await Eventually.True(() => source.Health.State == DeviceHealthState.Down, TimeSpan.FromSeconds(3), () => source.Health.ToString());
         Assert.Contains("corrupt image", source.Health.Reason, StringComparison.Ordinal);
         Assert.Equal(0, source.Counters.Reconnects); // the stream itself was fine: no reconnect
-        Assert.True(source.Counters.Corrupt > 10, source.Counters.ToString());
+        // Counted, whatever the rate a loaded machine lets the test server reach before the device is down.
+        Assert.True(source.Counters.Corrupt > 0, source.Counters.ToString());
 
         server.CorruptNext(0);
         await Eventually.True(() => source.Health.State == DeviceHealthState.Up, TimeSpan.FromSeconds(5), () => source.Health.ToString());
