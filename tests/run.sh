@@ -51,6 +51,17 @@ if [ "$files" -eq 0 ]; then
   failed=$((failed + 1))
 fi
 
+if [ "$failed" -gt 0 ] || [ "$TEST_EXIT" -ne 0 ]; then
+  # Repeat every failure with its message at the end, where a CI log's tail shows it.
+  echo "== failures"
+  for trx in "$RESULTS"/*.trx; do
+    [ -e "$trx" ] || continue
+    grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | sed -n 's/.*testName="\([^"]*\)".*/FAILED: \1/p'
+  done
+  grep -E -A 14 "^\s*Failed [A-Za-z]" "$RESULTS/console.log" | grep -v -E "^\s*at |^\s*Passed " | head -120
+  grep -E -i "test host (process )?crashed|aborted|Test Run Aborted" "$RESULTS/console.log" | head -10
+fi
+
 if [ "$skipped" -gt 0 ]; then
   echo "$passed passed, $failed failed, $skipped skipped"
 else
