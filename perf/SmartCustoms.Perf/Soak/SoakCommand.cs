@@ -70,7 +70,8 @@ internal static class SoakCommand
         var run = Stopwatch.StartNew();
         var next = 0;
         var done = new Dictionary<SoakActionKind, int>();
-        while (run.Elapsed < options.Duration)
+        // Every planned disturbance happens even when a slow machine stretches the run past its duration.
+        while (run.Elapsed < options.Duration || next < plan.Count)
         {
             if (next < plan.Count && run.Elapsed >= plan[next].At)
             {

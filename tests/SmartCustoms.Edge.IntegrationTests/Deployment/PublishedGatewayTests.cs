@@ -41,7 +41,7 @@ public sealed class PublishedGatewayTests(PublishedGatewayFixture publish, ITest
         {
             var address = await WaitForAddressAsync(process, lines, TimeSpan.FromSeconds(90));
             var running = clock.Elapsed;
-            using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(10) };
+            using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
             var healthz = await http.GetAsync(new Uri("healthz", UriKind.Relative));
             var ready = clock.Elapsed;
             Assert.True(healthz.IsSuccessStatusCode, "/healthz: " + healthz.StatusCode);

@@ -17,7 +17,7 @@ public sealed class CameraInGatewayTests(SimulatedGatewayFixture gateway) : ICla
     [Fact]
     public async Task Snapshot_endpoint_serves_the_latest_camera_frame_as_jpeg()
     {
-        using var http = new HttpClient { BaseAddress = BaseAddress(), Timeout = TimeSpan.FromSeconds(10) };
+        using var http = new HttpClient { BaseAddress = BaseAddress(), Timeout = TimeSpan.FromSeconds(30) };
         var deadline = Stopwatch.StartNew();
         HttpResponseMessage response;
         while ((response = await http.GetAsync(new Uri("/api/camera/camera/snapshot.jpg", UriKind.Relative))).StatusCode == HttpStatusCode.NotFound)
@@ -47,7 +47,7 @@ public sealed class CameraInGatewayTests(SimulatedGatewayFixture gateway) : ICla
     [Fact]
     public async Task Camera_status_reports_health_frame_rate_and_the_latest_frame()
     {
-        using var http = new HttpClient { BaseAddress = BaseAddress(), Timeout = TimeSpan.FromSeconds(10) };
+        using var http = new HttpClient { BaseAddress = BaseAddress(), Timeout = TimeSpan.FromSeconds(30) };
         var deadline = Stopwatch.StartNew();
         while (true)
         {

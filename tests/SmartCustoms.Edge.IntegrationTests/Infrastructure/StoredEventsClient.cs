@@ -14,7 +14,7 @@ public sealed class StoredEventsClient : IDisposable
 {
     private readonly HttpClient _http;
 
-    public StoredEventsClient(Uri baseAddress) => _http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(10) };
+    public StoredEventsClient(Uri baseAddress) => _http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
     /// <summary>The gateway's HTTP address from its "UI and HTTP API: http://…/" start line.</summary>
     public static async Task<Uri> AddressOfAsync(GatewayProcess gateway, TimeSpan within)

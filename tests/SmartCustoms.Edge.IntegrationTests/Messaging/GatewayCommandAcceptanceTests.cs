@@ -48,7 +48,7 @@ public sealed class GatewayCommandAcceptanceTests : IAsyncLifetime
         var root = SimulatedGatewayArguments.TopicRoot(args);
         await using var gateway = GatewayProcess.Start([.. args]);
         var address = await StoredEventsClient.AddressOfAsync(gateway, Within);
-        using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(10) };
+        using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
         await using var central = await TestMqttClient.ConnectAsync(_broker.Host, _broker.Port, "");
 
         // The gateway subscribes to its commands just after connecting: repeat the first (harmless) command
