@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using SmartCustoms.Simulators.Hosting;
 
 namespace SmartCustoms.Edge.Hosting;
 
@@ -89,14 +90,18 @@ internal static class CheckSettingsVerb
         }
 
         WebApplication app;
+        IServiceCollection? services = null;
         try
         {
             app = GatewayApplication.Build([.. settings], builder =>
-                builder.Configuration.AddJsonFile(path, optional: false, reloadOnChange: false).AddCommandLine([.. settings]));
+            {
+                builder.Configuration.AddJsonFile(path, optional: false, reloadOnChange: false).AddCommandLine([.. settings]);
+                services = builder.Services;
+            });
         }
         catch (Exception ex) when (StartupError.IsConfigurationError(ex) || ex is InvalidDataException or FormatException)
         {
-            return Failures(ex);
+            return [.. Failures(ex), .. UnknownKeys(path, settings, services)];
         }
 
         using (app as IDisposable)
@@ -104,11 +109,11 @@ internal static class CheckSettingsVerb
             try
             {
                 app.Services.GetRequiredService<IStartupValidator>().Validate();
-                return [];
+                return UnknownKeys(path, settings, services);
             }
             catch (Exception ex) when (StartupError.IsConfigurationError(ex))
             {
-                return Failures(ex);
+                return [.. Failures(ex), .. UnknownKeys(path, settings, services)];
             }
             catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or InvalidDataException)
             {
@@ -116,6 +121,21 @@ internal static class CheckSettingsVerb
                 return ["settings could not be loaded: " + StartupError.Describe(ex)];
             }
         }
+    }
+
+    // Keys of the file (and of --Section:Key=value) that no options class reads: a typo would leave a default in force.
+    private static IReadOnlyList<string> UnknownKeys(string path, IReadOnlyList<string> settings, IServiceCollection? services)
+    {
+        if (services is null)
+        {
+            return [];
+        }
+
+        var sections = new Dictionary<string, Type>(UnknownSettings.SectionsOf(services), StringComparer.OrdinalIgnoreCase);
+        // The simulator's section is registered only with --simulate, but a settings file may carry it switched off.
+        sections.TryAdd(SimulatedLaneOptions.SectionName, typeof(SimulatedLaneOptions));
+        var file = new ConfigurationBuilder().AddJsonFile(path, optional: false, reloadOnChange: false).AddCommandLine([.. settings]).Build();
+        return UnknownSettings.Find(file, sections);
     }
 
     // One line per failure: a validator reports each bad key of its section, and the start-up validator

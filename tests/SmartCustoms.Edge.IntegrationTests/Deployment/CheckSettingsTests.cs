@@ -41,6 +41,33 @@ public sealed class CheckSettingsTests : IDisposable
     }
 
     [Fact]
+    public void A_misspelt_key_or_section_is_reported_instead_of_leaving_the_default_in_force()
+    {
+        _template.Json["Devices"]!["Nir"]!["Hots"] = "10.0.0.5";
+        _template.Json["Strorage"] = new JsonObject { ["Path"] = "/var/lib/x" };
+        _template.Json["Lane"]!["Geometry"]!["Cutter"] = 25;
+        _template.Json["Mqtt"]!["Port"] = new JsonObject { ["Value"] = 8883 };
+
+        var (exitCode, output) = Run("--file", _template.Write());
+
+        Assert.True(exitCode == GatewayProgram.ConfigurationErrorExitCode, output);
+        Assert.Contains("4 bad settings", output, StringComparison.Ordinal);
+        Assert.Contains("Devices:Nir:Hots: unknown setting, Devices:Nir has ", output, StringComparison.Ordinal);
+        Assert.Contains("Host, ", output, StringComparison.Ordinal);
+        Assert.Contains("Strorage: unknown setting, nothing reads it (known here: ", output, StringComparison.Ordinal);
+        Assert.Contains("Lane:Geometry:Cutter: unknown setting", output, StringComparison.Ordinal);
+        Assert.Contains("Mqtt:Port: is a single value", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_key_of_the_shipped_settings_is_known()
+    {
+        var (exitCode, output) = Run("--file", Path.Combine(AppContext.BaseDirectory, "appsettings.json"));
+
+        Assert.True(exitCode == 0, output);
+    }
+
+    [Fact]
     public void A_value_of_the_wrong_type_names_the_key()
     {
         _template.Json["Storage"]!["RetentionDays"] = "thirty";
