@@ -344,7 +344,10 @@ public sealed class ScpiSpectrometer : ISpectrometer
             _health.ReportFailure(thrown.Message);
         }
 
-        ScpiSpectrometerLog.OperationFailed(_logger, DeviceName, operation, _health.ConsecutiveFailures, thrown.Message, ex);
+        // A refused connection, a timeout or a bad reply is the instrument's fault and the message says all; a stack
+        // trace on every retry would bury the log. Anything else is ours and keeps its stack trace.
+        var expected = ex is DeviceException or ProtocolException or IOException or SocketException or TimeoutException;
+        ScpiSpectrometerLog.OperationFailed(_logger, DeviceName, operation, _health.ConsecutiveFailures, thrown.Message, expected ? null : ex);
         return thrown;
     }
 

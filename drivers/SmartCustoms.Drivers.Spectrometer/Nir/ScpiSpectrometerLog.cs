@@ -12,7 +12,7 @@ internal static partial class ScpiSpectrometerLog
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Warning,
         Message = "{Device}: {Operation} failed ({Failures} in a row), connection closed: {Reason}")]
-    public static partial void OperationFailed(ILogger logger, string device, string operation, int failures, string reason, Exception exception);
+    public static partial void OperationFailed(ILogger logger, string device, string operation, int failures, string reason, Exception? exception);
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Warning,
         Message = "{Device}: bad reply to {Operation}, counted and connection closed: {Reason}")]
