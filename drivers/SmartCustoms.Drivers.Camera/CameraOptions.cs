@@ -75,6 +75,30 @@ public sealed class CameraOptions
     /// <summary>A frame whose device timestamp is older than this on arrival is counted late (needs synchronised clocks).</summary>
     public TimeSpan LateFrameAge { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Place frames by the camera's own capture time (the <c>X-Frame-Timestamp</c> part header of an MJPEG stream)
+    /// when it sends one: on a moving belt the moment of capture, not of arrival, says where an item was, and frames
+    /// can arrive a second late when the gateway falls behind. Needs the camera's clock synchronised with the
+    /// gateway's (NTP/PTP). False = always arrival minus <see cref="CaptureLatency"/>.
+    /// </summary>
+    public bool UseDeviceTimestamps { get; set; } = true;
+
+    /// <summary>
+    /// For frames without a usable device timestamp: how long before arrival they were captured (exposure, encoding
+    /// and transport of the camera; measure it once against a camera that stamps its frames). 0 = arrival time.
+    /// </summary>
+    public TimeSpan CaptureLatency { get; set; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// A device timestamp later than the frame's arrival by more than this, or earlier by more than
+    /// <see cref="MaxCaptureAge"/>, is a clock error: the frame is placed by arrival minus <see cref="CaptureLatency"/>
+    /// instead, and the frame counted (<c>BadTimestamps</c>).
+    /// </summary>
+    public TimeSpan DeviceClockTolerance { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Oldest device capture time believed, relative to arrival (see <see cref="DeviceClockTolerance"/>).</summary>
+    public TimeSpan MaxCaptureAge { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Largest image accepted from the camera; protects memory against garbage and bad lengths.</summary>
     public int MaxPartBytes { get; set; } = MjpegReaderLimits.DefaultMaxPartBytes;
 

@@ -72,6 +72,13 @@ public sealed class CameraOptionsValidator : IValidateOptions<CameraOptions>
         Positive(failures, "ReconnectDelay", options.ReconnectDelay);
         Positive(failures, "MaxReconnectDelay", options.MaxReconnectDelay);
         Positive(failures, "LateFrameAge", options.LateFrameAge);
+        Positive(failures, "DeviceClockTolerance", options.DeviceClockTolerance);
+        Positive(failures, "MaxCaptureAge", options.MaxCaptureAge);
+        if (options.CaptureLatency < TimeSpan.Zero || options.CaptureLatency >= options.MaxCaptureAge)
+        {
+            failures.Add(Invariant($"{S}:CaptureLatency must be 0 or more and shorter than {S}:MaxCaptureAge ({options.MaxCaptureAge}), got {options.CaptureLatency}"));
+        }
+
         if (options.MaxReconnectDelay < options.ReconnectDelay)
         {
             failures.Add(Invariant($"{S}:MaxReconnectDelay ({options.MaxReconnectDelay}) must not be shorter than {S}:ReconnectDelay ({options.ReconnectDelay})"));

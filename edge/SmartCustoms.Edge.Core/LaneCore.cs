@@ -8,6 +8,7 @@ using SmartCustoms.Edge.Core.Belt;
 using SmartCustoms.Edge.Core.Events;
 using SmartCustoms.Edge.Core.Fusion;
 using SmartCustoms.Edge.Core.Lots;
+using SmartCustoms.Edge.Core.Mode;
 using SmartCustoms.Edge.Core.Observations;
 using SmartCustoms.Edge.Core.Options;
 using SmartCustoms.Edge.Core.Sampling;
@@ -36,15 +37,23 @@ public sealed class LaneCore
     private readonly SegmentBook _segments;
     private readonly LotBook _lots;
     private readonly LotJudge _lotJudge;
+    private readonly VerdictOptions _verdictRules;
     private readonly BrandCatalog _brands;
     private readonly SamplingPlanner _planner;
     private readonly AlarmBook _alarms;
+    private readonly RadiationPeakFinder _radiationPeaks;
+    private readonly List<RadiationFiling> _radiationFilings = [];
+    private readonly List<SegmentRevision> _radiationRevisions = [];
+    private readonly long _radiationHalfWindow;
+    private readonly double _radiationToleranceMetres;
     private readonly Dictionary<string, DeviceHealth> _devices = new(StringComparer.OrdinalIgnoreCase);
     private readonly Queue<SegmentReport> _recentSegments = new();
     private readonly Dictionary<string, BrandConformityState> _brandStates = new(StringComparer.Ordinal);
     private long _lastTick;
     private double _lotRunningSeconds;
     private long _rejectedScaleReadings;
+    private LaneModeChange? _modeChange;
+    private LaneMode _mode = LaneMode.Run;
 
     public LaneCore(
         IOptions<LaneGeometryOptions> geometry,
@@ -64,8 +73,12 @@ public sealed class LaneCore
         _events = new LaneEventLog(time);
         Belt = new BeltTracker(geometry.Value, time);
         _segments = new SegmentBook(segments.Value, verdicts.Value, Belt.Geometry, time);
+        _radiationPeaks = new RadiationPeakFinder(geometry.Value.RadiationFieldOfViewMetres, geometry.Value.RadiationIntegrationSeconds);
+        _radiationHalfWindow = (long)(geometry.Value.RadiationIntegrationSeconds / 2 * time.TimestampFrequency);
+        _radiationToleranceMetres = geometry.Value.RadiationSourceToleranceMetres;
         _lots = new LotBook(time);
         _lotJudge = new LotJudge(verdicts.Value);
+        _verdictRules = verdicts.Value;
         _brands = new BrandCatalog(verdicts.Value);
         _alarms = new AlarmBook(time, _events);
         _planner = new SamplingPlanner(sampling.Value, Belt, time, _events) { Problem = OnIncrementProblem };
@@ -176,13 +189,27 @@ public sealed class LaneCore
                     break;
             }
 
-            if (!Belt.TryPlace(LaneDevice.Radiation, reading.Timestamp, out var c, out var certain))
+            // A reading counts over a window ending at its timestamp: the material it measured passed in the middle.
+            if (!Belt.TryPlace(LaneDevice.Radiation, reading.Timestamp - _radiationHalfWindow, out var c, out var certain))
             {
                 return Dropped();
             }
 
-            var placement = _segments.Add(reading, c, certain, out var revision);
-            Revised(revision);
+            // The level goes to where the source peaked, not to every segment passing while the monitor holds its alarm.
+            _radiationFilings.Clear();
+            _radiationPeaks.Add(reading, c, certain, Belt.GetState().SpeedMetresPerSecond, _radiationFilings);
+            var placement = ObservationPlacement.Added;
+            foreach (var filing in _radiationFilings)
+            {
+                _radiationRevisions.Clear();
+                var filed = _segments.Add(filing, _radiationToleranceMetres, _radiationRevisions);
+                placement = filing.Kind == RadiationFilingKind.Reading ? filed : placement;
+                foreach (var revision in _radiationRevisions)
+                {
+                    Revised(revision);
+                }
+            }
+
             return placement;
         }
     }
@@ -271,6 +298,12 @@ public sealed class LaneCore
     {
         lock (_gate)
         {
+            if (_mode == LaneMode.Maintenance)
+            {
+                LaneCoreLog.CommandRefused(_logger, "start-lot", LaneModeSwitch.StartLotRefused.Error!);
+                return LaneModeSwitch.StartLotRefused;
+            }
+
             var result = _lots.Start(declaration, out var lot);
             if (!result.Ok)
             {
@@ -339,6 +372,96 @@ public sealed class LaneCore
                 LaneCoreLog.CommandRefused(_logger, "ack-alarm", result.Error!);
             }
 
+            return result;
+        }
+    }
+
+    /// <summary>A supervisor releases lot <paramref name="lotId"/> (the open lot when null) from HOLD with a note; its verdict is re-judged and published.</summary>
+    public CommandResult ReleaseHold(string? lotId, string user, string note)
+    {
+        lock (_gate)
+        {
+            var result = _lots.Release(lotId, user, note, out var lot);
+            if (!result.Ok)
+            {
+                LaneCoreLog.CommandRefused(_logger, "release-hold", result.Error!);
+                return result;
+            }
+
+            JudgeLot(lot!);
+            return result;
+        }
+    }
+
+    /// <summary>Changes a verdict threshold (see <see cref="VerdictThresholds"/>) for every later judgement; the open lot is re-judged at once.</summary>
+    public CommandResult SetThreshold(string name, double value)
+    {
+        lock (_gate)
+        {
+            var result = VerdictThresholds.TryApply(_verdictRules, name, value, out _);
+            if (!result.Ok)
+            {
+                LaneCoreLog.CommandRefused(_logger, "set-threshold", result.Error!);
+                return result;
+            }
+
+            if (_lots.Current is { } lot)
+            {
+                JudgeLot(lot);
+            }
+
+            return result;
+        }
+    }
+
+    /// <summary>The verdict thresholds that may be changed at run time, with their current values.</summary>
+    public IReadOnlyDictionary<string, double> Thresholds
+    {
+        get { lock (_gate) { return VerdictThresholds.Read(_verdictRules); } }
+    }
+
+    /// <summary>The lane's mode (see <see cref="LaneModeRules"/>).</summary>
+    public LaneMode Mode
+    {
+        get { lock (_gate) { return _mode; } }
+    }
+
+    /// <summary>The last mode change, or null when the mode has not been set since start.</summary>
+    public LaneModeChange? ModeChange
+    {
+        get { lock (_gate) { return _modeChange; } }
+    }
+
+    /// <summary>
+    /// set-mode: to maintenance only while no lot is open (cuts still planned for the ended lot are refused first,
+    /// raising their missed-increment alarm); back to run restores lots, cuts and alarms. Setting the mode the
+    /// lane is already in succeeds and changes nothing. <paramref name="since"/>: when it was set (a mode restored
+    /// after a restart keeps its time); now when null.
+    /// </summary>
+    public CommandResult SetMode(LaneMode mode, string? by, string? note, DateTimeOffset? since = null)
+    {
+        lock (_gate)
+        {
+            var result = LaneModeSwitch.Check(mode, _lots.Current?.Id);
+            if (!result.Ok)
+            {
+                LaneCoreLog.CommandRefused(_logger, "set-mode", result.Error!);
+                return result;
+            }
+
+            if (mode == _mode)
+            {
+                return result;
+            }
+
+            if (mode == LaneMode.Maintenance)
+            {
+                _planner.CancelPlanned("lane switched to maintenance before the cut");
+            }
+
+            _mode = mode;
+            _planner.ManualWithoutLot = mode == LaneMode.Maintenance;
+            _modeChange = new LaneModeChange(mode, since ?? _time.GetUtcNow(), by, note);
             return result;
         }
     }
@@ -415,7 +538,11 @@ public sealed class LaneCore
                 [.. _recentSegments],
                 [.. _planner.Increments.OrderByDescending(i => i.Id).Take(RecentIncrementsKept)],
                 [.. _devices.Values],
-                new LaneCounters(_segments.DroppedObservations, _segments.LateObservations, Belt.GetState().RejectedSamples, _rejectedScaleReadings));
+                new LaneCounters(_segments.DroppedObservations, _segments.LateObservations, Belt.GetState().RejectedSamples, _rejectedScaleReadings))
+            {
+                Mode = _mode,
+                ModeChange = _modeChange,
+            };
         }
     }
 
@@ -468,20 +595,21 @@ public sealed class LaneCore
         }
 
         // A radiation-only verdict has its own alarm (raised from the reading itself); no second one for it.
-        if (report.Verdict == SegmentVerdict.Contaminated && report.Findings.Any(f => !f.Code.StartsWith("radiation-", StringComparison.Ordinal)))
+        // In maintenance a segment of no lot is a technician's test piece; one of the lot just ended still alarms.
+        if (report.Verdict == SegmentVerdict.Contaminated && (report.LotId is not null || LaneModeRules.Raises(_mode, AlarmType.Contamination))
+            && report.Findings.Any(f => !f.Code.StartsWith("radiation-", StringComparison.Ordinal)))
         {
             var materials = string.Join(", ", report.ContaminantShares.Select(s => s.Material));
             _alarms.Raise(AlarmType.Contamination, AlarmSeverity.Critical, $"contamination:{report.LotId}", report.LotId,
                 $"segment {report.Number} contaminated ({materials})", latched: true);
         }
 
-        if (previous is null || previous.Verdict == SegmentVerdict.Clear)
+        // A first flag plans a cut; a rise re-aims the cut already planned, or plans one if the earlier verdict did not
+        // warrant a cut (e.g. suspect by weak camera detections alone, now confirmed by the NIR).
+        // In maintenance no cut is commanded by itself (technicians may be at the sampler).
+        if (_mode == LaneMode.Run)
         {
             _planner.Trigger(report);
-        }
-        else
-        {
-            _planner.Retarget(report);
         }
     }
 
@@ -532,15 +660,25 @@ public sealed class LaneCore
         JudgeLot(lot);
     }
 
-    private void RaiseDeviceDown(DeviceHealth health, Lot lot) =>
-        _alarms.Raise(AlarmType.DeviceDown, AlarmSeverity.Critical, DeviceKey(health.Device), lot.Id,
+    private void RaiseDeviceDown(DeviceHealth health, Lot lot)
+    {
+        if (LaneModeRules.Raises(_mode, AlarmType.DeviceDown))
+        {
+            _alarms.Raise(AlarmType.DeviceDown, AlarmSeverity.Critical, DeviceKey(health.Device), lot.Id,
             $"{health.Device} is down during lot {lot.Id}: {health.Reason}", latched: false);
+        }
+    }
 
     private static string DeviceKey(string device) => $"device:{device.ToLowerInvariant()}";
 
     private void OnIncrementProblem(IncrementRecord record)
     {
         LaneCoreLog.IncrementProblem(_logger, record.Id, record.Reason, record.State, record.Note);
+        if (!LaneModeRules.Raises(_mode, AlarmType.MissedIncrement))
+        {
+            return;
+        }
+
         _alarms.Raise(AlarmType.MissedIncrement, record.Reason == IncrementReason.Triggered ? AlarmSeverity.Critical : AlarmSeverity.Warning,
             $"increment:{record.LotId}:{record.Reason}", record.LotId,
             $"increment {record.Id} ({record.Reason.ToString().ToLowerInvariant()}) {record.State.ToString().ToLowerInvariant()}: {record.Note}", latched: true);

@@ -19,4 +19,11 @@ public sealed record LaneSnapshot(
     IReadOnlyList<SegmentReport> RecentSegments,
     IReadOnlyList<IncrementRecord> RecentIncrements,
     IReadOnlyList<DeviceHealth> Devices,
-    LaneCounters Counters);
+    LaneCounters Counters)
+{
+    /// <summary>Run or maintenance (see <see cref="Mode.LaneModeRules"/>).</summary>
+    public Mode.LaneMode Mode { get; init; }
+
+    /// <summary>Who set the mode when and why; null when it has not been set since start.</summary>
+    public Mode.LaneModeChange? ModeChange { get; init; }
+}

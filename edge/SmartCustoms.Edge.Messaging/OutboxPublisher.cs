@@ -25,10 +25,12 @@ public sealed partial class OutboxPublisher : BackgroundService
     private readonly ILogger<OutboxPublisher> _logger;
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly ReconnectBackoff _retryBackoff;
+    private readonly ILaneStateDetails? _laneDetails;
 
     public OutboxPublisher(IEventStore store, MqttConnection connection, IOptions<MqttOptions> options,
-        TimeProvider timeProvider, MessagingMetrics metrics, ILogger<OutboxPublisher> logger)
+        TimeProvider timeProvider, MessagingMetrics metrics, ILogger<OutboxPublisher> logger, ILaneStateDetails? laneDetails = null)
     {
+        _laneDetails = laneDetails;
         ArgumentNullException.ThrowIfNull(options);
         _store = store;
         _connection = connection;
@@ -108,7 +110,7 @@ public sealed partial class OutboxPublisher : BackgroundService
     {
         try
         {
-            await _store.AppendAsync(LaneState.Online(_timeProvider.GetUtcNow(), _options.EffectiveClientId),
+            await _store.AppendAsync(LaneState.Online(_timeProvider.GetUtcNow(), _options.EffectiveClientId, _laneDetails),
                 cancellationToken);
         }
         catch (StorageFullException ex)

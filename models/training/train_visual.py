@@ -26,19 +26,32 @@ import visual_model_card  # noqa: E402
 
 MODEL_ID = "sc-visual-centernet"
 SEED = 20261127
-STEPS = int(os.environ.get("SC_STEPS", "2000"))
+STEPS = int(os.environ.get("SC_STEPS", "1500"))   # 1500: ~21 min on the shared box; 3500 (44 min) was tried, see models/README.md
 BATCH = 16
-CROP_H, CROP_W = 96, 160          # model pixels (multiples of the stride): crops make CPU training affordable
+CROP_H, CROP_W = 112, 192         # model pixels (multiples of 16, the coarsest stage): crops make CPU training affordable
 LEARNING_RATE = 4e-3
 FULL_PX_PER_CELL = 16.0            # 1280 / 80 and 720 / 45
 NMS_IOU = 0.5
-# Light augmentation: off in the shipped model (SC_AUGMENT_LIGHT=1 turns on gain 0.75-1.25 and a +-6 % colour cast;
-# not yet measured - a longer run did not fit the session's CPU budget).
-AUGMENT_LIGHT = os.environ.get("SC_AUGMENT_LIGHT") == "1"
-AUGMENT_GAIN = (0.75, 1.25)
-AUGMENT_CAST = 0.06
+# Photometric augmentation (training crops only; the rendered training sets have gain 0.85-1.15 in white light and
+# 3-5 px of blur): lamp ageing, dirt on the housing, sun through the shed door and coloured lamps change the light
+# far more than that. Gain is drawn log-uniform, the colour cast per channel; extra vertical blur stands for a
+# faster belt. SC_AUGMENT_LIGHT=0 turns it off (for comparison runs).
+AUGMENT_LIGHT = os.environ.get("SC_AUGMENT_LIGHT", "1") == "1"
+AUGMENT_PROBABILITY = 0.85
+AUGMENT_GAIN = (0.55, 1.5)
+AUGMENT_CAST = 0.15
+AUGMENT_BLUR_PROBABILITY = 0.3
+AUGMENT_BLUR_PX = (2, 3)           # extra vertical box blur in model pixels (x4 in frame pixels)
+# Hard negatives: at these fractions of training the model scores clean training frames; the crops that follow
+# are centred on their strongest false peaks this often (on top of the random crops).
+HARD_NEGATIVE_AT = (0.4, 0.7)
+HARD_NEGATIVE_FRAMES = 400
+HARD_NEGATIVE_SHARE = 0.15
+HARD_NEGATIVE_MIN_SCORE = 0.05
+ITEM_CROP_SHARE = 0.65
 MIN_THRESHOLD = 0.3
-CLEAN_QUANTILE = 0.999             # of per-frame maximum scores on clean validation frames
+CLEAN_QUANTILE = 0.999             # of per-frame maximum scores on clean validation frames (and their re-lit copies)
+THRESHOLD_RELIT_COPIES = 2         # each clean validation frame is also scored under this many random lights (augmentation range)
 MAX_DETECTIONS = 50
 COUNTED_VISIBLE = 0.5              # items less visible than this (cut by the frame edge) are neither required nor false
 SIZE_BINS = [(0, 5), (5, 10), (10, 20), (20, 61)]
@@ -79,6 +92,14 @@ class FrameSet:
 
     def __len__(self) -> int:
         return len(self.frames)
+
+    def extend(self, other: "FrameSet") -> None:
+        """Appends another rendered set (more training seeds)."""
+        self.name = f"{self.name}+{other.name}"
+        self.frames = self.frames + other.frames
+        self.pixels = np.concatenate([self.pixels, other.pixels])
+        self.boxes = self.boxes + other.boxes
+        self.brands = sorted(set(self.brands) | set(other.brands))
 
     def conditions(self) -> dict:
         gains = [float(f["gain"]) for f in self.frames]
@@ -137,20 +158,54 @@ def regression_loss(box_logits, reg, pos):
     return (torch.abs(predicted - reg) * mask).sum() / mask.sum().clamp(min=1)
 
 
-def sample_batch(data: FrameSet, rng: np.random.Generator):
+class ItemIndex:
+    """Every item of the training set with a sampling weight 1/(items of its class): the rare classes (wool = other_organic,
+    scrap metal = metal) are centred in crops as often as plastics, so the network learns to name them."""
+
+    def __init__(self, data: FrameSet) -> None:
+        self.items = [(i, k) for i, boxes in enumerate(data.boxes) for k in range(len(boxes))]
+        counts = np.bincount([data.boxes[i][k]["cls"] for i, k in self.items], minlength=len(CLASSES)).astype(np.float64)
+        weights = np.array([1.0 / counts[data.boxes[i][k]["cls"]] for i, k in self.items])
+        self.cumulative = np.cumsum(weights / weights.sum())
+
+    def draw(self, rng: np.random.Generator) -> tuple[int, int]:
+        return self.items[min(int(np.searchsorted(self.cumulative, rng.random())), len(self.items) - 1)]
+
+
+def relight(image: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """Photometric augmentation of one uint8 BGR image (see AUGMENT_*)."""
+    if rng.random() < AUGMENT_PROBABILITY:
+        gain = np.exp(rng.uniform(np.log(AUGMENT_GAIN[0]), np.log(AUGMENT_GAIN[1])))
+        light = (gain * (1 + rng.uniform(-AUGMENT_CAST, AUGMENT_CAST, 3))).astype(np.float32)
+        image = np.clip(image.astype(np.float32) * light + 0.5, 0, 255).astype(np.uint8)
+    if rng.random() < AUGMENT_BLUR_PROBABILITY:
+        k = int(rng.integers(AUGMENT_BLUR_PX[0], AUGMENT_BLUR_PX[1] + 1))
+        padded = np.pad(image.astype(np.float32), ((k // 2, k - 1 - k // 2), (0, 0), (0, 0)), mode="edge")
+        image = (sum(padded[j:j + image.shape[0]] for j in range(k)) / k + 0.5).astype(np.uint8)
+    return image
+
+
+def sample_batch(data: FrameSet, rng: np.random.Generator, items: ItemIndex, hard_negatives: list):
     gh, gw = CROP_H // vm.STRIDE, CROP_W // vm.STRIDE
     images, heats, regs, poss, weights = [], [], [], [], []
     for _ in range(BATCH):
-        i = int(rng.integers(len(data)))
-        boxes = data.boxes[i]
-        if boxes and rng.random() < 0.7:
-            # Crop around an item (most frames are ore): plenty of positives per step.
-            b = boxes[int(rng.integers(len(boxes)))]["box"]
+        draw = rng.random()
+        if draw < ITEM_CROP_SHARE:
+            # Crop around an item (most frames are ore): plenty of positives per step, rare classes as often as common ones.
+            i, k = items.draw(rng)
+            b = data.boxes[i][k]["box"]
             cx = (b[0] + b[2]) / 2 / FULL_PX_PER_CELL + rng.uniform(-gw / 3, gw / 3)
             cy = (b[1] + b[3]) / 2 / FULL_PX_PER_CELL + rng.uniform(-gh / 3, gh / 3)
             gx0, gy0 = int(cx - gw / 2), int(cy - gh / 2)
+        elif hard_negatives and draw < ITEM_CROP_SHARE + HARD_NEGATIVE_SHARE:
+            # Around a spot of a clean frame that an earlier state of this model took for an item.
+            i, y, x = hard_negatives[int(rng.integers(len(hard_negatives)))]
+            gx0 = int(x + rng.uniform(-gw / 3, gw / 3) - gw / 2)
+            gy0 = int(y + rng.uniform(-gh / 3, gh / 3) - gh / 2)
         else:
+            i = int(rng.integers(len(data)))
             gx0, gy0 = int(rng.integers(vm.GRID_WIDTH - gw + 1)), int(rng.integers(vm.GRID_HEIGHT - gh + 1))
+        boxes = data.boxes[i]
         gx0 = min(max(gx0, 0), vm.GRID_WIDTH - gw)
         gy0 = min(max(gy0, 0), vm.GRID_HEIGHT - gh)
         image = data.pixels[i, gy0 * vm.STRIDE:gy0 * vm.STRIDE + CROP_H, gx0 * vm.STRIDE:gx0 * vm.STRIDE + CROP_W]
@@ -162,11 +217,8 @@ def sample_batch(data: FrameSet, rng: np.random.Generator):
         if rng.random() < 0.5:
             image, heat, reg, pos, weight = image[::-1], heat[:, ::-1], reg[:, ::-1].copy(), pos[::-1], weight[::-1]
             reg[1] = np.where(pos > 0, 1 - reg[1], 0)
-        # Light: the rendered sets vary the gain only 0.85-1.15 in white light; a wider gain and a slight colour
-        # cast here make the detector robust to lamps and weather (held-out sets go further: 0.6-1.4, +-12 %).
         if AUGMENT_LIGHT:
-            light = rng.uniform(AUGMENT_GAIN[0], AUGMENT_GAIN[1]) * (1 + rng.uniform(-AUGMENT_CAST, AUGMENT_CAST, 3))
-            image = np.clip(image.astype(np.float32) * light.astype(np.float32), 0, 255).astype(np.uint8)
+            image = relight(image, rng)
         images.append(np.ascontiguousarray(image))
         heats.append(np.ascontiguousarray(heat))
         regs.append(np.ascontiguousarray(reg))
@@ -176,9 +228,31 @@ def sample_batch(data: FrameSet, rng: np.random.Generator):
             torch.from_numpy(np.stack(poss)), torch.from_numpy(np.stack(weights)))
 
 
+def mine_hard_negatives(model: nn.Module, data: FrameSet, rng: np.random.Generator) -> list:
+    """Strongest peaks (>= HARD_NEGATIVE_MIN_SCORE) on clean training frames: (frame, cell y, cell x)."""
+    clean = [i for i, b in enumerate(data.boxes) if not b]
+    chosen = sorted(rng.choice(clean, size=min(HARD_NEGATIVE_FRAMES, len(clean)), replace=False).tolist())
+    found = []
+    model.eval()
+    with torch.no_grad():
+        for start in range(0, len(chosen), 50):
+            idx = chosen[start:start + 50]
+            heat, _ = model(torch.from_numpy(np.ascontiguousarray(data.pixels[idx])))
+            score = heat.max(dim=1).values.numpy()
+            for j, i in enumerate(idx):
+                for y, x in zip(*np.nonzero(score[j] >= HARD_NEGATIVE_MIN_SCORE)):
+                    found.append((float(score[j, y, x]), i, int(y), int(x)))
+    model.train()
+    found.sort(reverse=True)
+    return [(i, y, x) for _, i, y, x in found[:2000]]
+
+
 def train(data: FrameSet) -> tuple[nn.Module, dict]:
     set_determinism()
     model = vm.VisualDetector()
+    items = ItemIndex(data)
+    hard_negatives: list = []
+    mined = []
     optimiser = torch.optim.AdamW(model.parameters(), lr=LEARNING_RATE, weight_decay=1e-4)
     schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, max_lr=LEARNING_RATE, total_steps=STEPS, pct_start=0.15)
     rng = np.random.default_rng(SEED)
@@ -186,7 +260,11 @@ def train(data: FrameSet) -> tuple[nn.Module, dict]:
     model.train()
     running = 0.0
     for step in range(1, STEPS + 1):
-        images, heat, reg, pos, weight = sample_batch(data, rng)
+        if any(step == int(f * STEPS) for f in HARD_NEGATIVE_AT):
+            hard_negatives = mine_hard_negatives(model, data, rng)
+            mined.append(len(hard_negatives))
+            print(f"step {step}: {len(hard_negatives)} hard-negative spots on clean training frames", flush=True)
+        images, heat, reg, pos, weight = sample_batch(data, rng, items, hard_negatives)
         heat_logits, box_logits = model.forward_logits(images)
         loss = focal_loss(heat_logits, heat, weight) + regression_loss(box_logits, reg, pos)
         optimiser.zero_grad()
@@ -198,7 +276,11 @@ def train(data: FrameSet) -> tuple[nn.Module, dict]:
             print(f"step {step}/{STEPS} loss {running:.3f} ({time.time() - started:.0f} s)", flush=True)
     model.eval()
     return model, {"steps": STEPS, "batch": BATCH, "crop": [CROP_H, CROP_W], "seconds": round(time.time() - started, 1),
-                   **({"augment_gain": list(AUGMENT_GAIN), "augment_cast": AUGMENT_CAST} if AUGMENT_LIGHT else {}),
+                   "widths": list(vm.WIDTHS), "item_crop_share": ITEM_CROP_SHARE, "class_balanced_items": True,
+                   **({"augment_gain": list(AUGMENT_GAIN), "augment_cast": AUGMENT_CAST, "augment_probability": AUGMENT_PROBABILITY,
+                       "augment_blur_px": list(AUGMENT_BLUR_PX), "augment_blur_probability": AUGMENT_BLUR_PROBABILITY} if AUGMENT_LIGHT else {}),
+                   "hard_negative_at": list(HARD_NEGATIVE_AT), "hard_negative_share": HARD_NEGATIVE_SHARE, "hard_negative_spots": mined,
+                   "torch_threads": torch.get_num_threads(), "load_average_end": open("/proc/loadavg").read().strip(),
                    "parameters": sum(p.numel() for p in model.parameters())}
 
 
@@ -239,11 +321,12 @@ def iou(a, b) -> float:
     return inter / union if union > 0 else 0.0
 
 
-def predict(model: nn.Module, data: FrameSet, batch: int = 50):
+def predict(model: nn.Module, data: FrameSet, batch: int = 50, pixels=None):
+    pixels = data.pixels if pixels is None else pixels
     heats, boxes = [], []
     with torch.no_grad():
-        for start in range(0, len(data), batch):
-            h, b = model(torch.from_numpy(np.ascontiguousarray(data.pixels[start:start + batch])))
+        for start in range(0, len(pixels), batch):
+            h, b = model(torch.from_numpy(np.ascontiguousarray(pixels[start:start + batch])))
             heats.append(h.numpy())
             boxes.append(b.numpy())
     return np.concatenate(heats), np.concatenate(boxes)
@@ -430,7 +513,7 @@ def main() -> None:
     parser.add_argument("--repo", required=True)
     parser.add_argument("--version", required=True)
     parser.add_argument("--data", required=True)
-    parser.add_argument("--train", required=True)
+    parser.add_argument("--train", action="append", required=True, help="rendered training set (repeat for more seeds)")
     parser.add_argument("--validation", required=True)
     parser.add_argument("--validation-clean", required=True)
     parser.add_argument("--heldout", action="append", default=[])
@@ -440,7 +523,10 @@ def main() -> None:
     args = parser.parse_args()
 
     load = lambda name: FrameSet(name, os.path.join(args.data, name))  # noqa: E731
-    train_set = load(args.train)
+    train_set = load(args.train[0])
+    train_parts = {name: load(name) for name in args.train}
+    for name in args.train[1:]:
+        train_set.extend(train_parts[name])
     if args.reuse_checkpoint and os.path.exists(args.checkpoint):
         saved = torch.load(args.checkpoint)
         model = vm.VisualDetector()
@@ -451,15 +537,24 @@ def main() -> None:
         model, training = train(train_set)
         torch.save({"weights": model.state_dict(), "training": training}, args.checkpoint)
     set_determinism()
+    if os.environ.get("SC_FLIP_AVERAGE", "1") == "1":   # mirrored test-time average (vm.FlipAveraged); 0 = plain network
+        model = vm.FlipAveraged(model).eval()
+        training = {**training, "flip_averaged": True}
 
-    # Threshold: no clean validation frame may produce a detection, up to CLEAN_QUANTILE.
+    # Threshold: no clean validation frame may produce a detection, up to CLEAN_QUANTILE - the frames as rendered
+    # (training conditions) and re-lit copies within the augmentation range (the light the model was trained for).
     validation_clean = load(args.validation_clean)
-    clean_scores = clean_frame_scores(predict(model, validation_clean)[0])
+    clean_scores = [clean_frame_scores(predict(model, validation_clean)[0])]
+    relight_rng = np.random.default_rng(SEED + 1)
+    for _ in range(THRESHOLD_RELIT_COPIES if AUGMENT_LIGHT else 0):
+        relit = np.stack([relight(p, relight_rng) for p in validation_clean.pixels])
+        clean_scores.append(clean_frame_scores(predict(model, validation_clean, pixels=relit)[0]))
+    clean_scores = np.concatenate(clean_scores)
     threshold = float(max(MIN_THRESHOLD, np.quantile(clean_scores, CLEAN_QUANTILE) + 0.01))
     threshold = round(threshold, 4)
     print(f"threshold {threshold} (clean validation frame maxima: p99 {np.quantile(clean_scores, 0.99):.3f}, max {clean_scores.max():.3f})")
 
-    data_conditions = {args.train: train_set.conditions(), args.validation_clean: validation_clean.conditions()}
+    data_conditions = {**{name: part.conditions() for name, part in train_parts.items()}, args.validation_clean: validation_clean.conditions()}
     results = {}
     for name in [args.validation] + args.heldout:
         data = load(name)
@@ -497,6 +592,9 @@ def main() -> None:
     metrics = {
         "model": {"id": MODEL_ID, "version": args.version, "file": "models/onnx/visual-detector.onnx", "sha256": sha256_of(path)},
         "classes": CLASSES, "threshold": threshold, "nms_iou": NMS_IOU, "counted_visible_fraction": COUNTED_VISIBLE,
+        "threshold_rule": {"quantile": CLEAN_QUANTILE, "min": MIN_THRESHOLD, "relit_copies": THRESHOLD_RELIT_COPIES if AUGMENT_LIGHT else 0,
+                           "clean_frames_scored": int(len(clean_scores))},
+        "train_sets": args.train,
         "training": training, "data": data_conditions,
         "sets": results, "clean": clean, "heldout_sets": args.heldout, "validation_set": args.validation, "clean_heldout_set": args.clean,
         "validation_clean_set": args.validation_clean,

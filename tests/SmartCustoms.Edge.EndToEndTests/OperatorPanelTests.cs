@@ -12,7 +12,7 @@ namespace SmartCustoms.Edge.EndToEndTests;
 /// simulated sampler, every page, the lot report, and the refusals. Screenshots go to <c>docs/screenshots/</c>.
 /// </summary>
 [Collection(OneGatewayAtATime.Name)]
-public sealed class OperatorPanelTests(BrowserFixture browser, ContaminatedGatewayFixture fixture)
+public sealed partial class OperatorPanelTests(BrowserFixture browser, ContaminatedGatewayFixture fixture)
     : IClassFixture<BrowserFixture>, IClassFixture<ContaminatedGatewayFixture>
 {
     private static readonly LocatorAssertionsToContainTextOptions Live = new() { Timeout = 30_000 };

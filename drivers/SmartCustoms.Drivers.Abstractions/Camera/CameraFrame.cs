@@ -28,6 +28,11 @@ public sealed class CameraFrame : IDisposable
     /// <param name="pixels">The decoded image, or null when it was not decoded.</param>
     /// <param name="isRepeat">True when the image is byte-identical to the previous frame of the same source.</param>
     /// <param name="owner">Releases the buffers behind <paramref name="jpeg"/> and <paramref name="pixels"/>; null when they are plain GC memory.</param>
+    /// <param name="captureTimestamp">
+    /// Monotonic <see cref="TimeProvider.GetTimestamp"/> of the moment the image was captured (what places it on a moving
+    /// belt); null = <paramref name="hostTimestamp"/> (arrival).
+    /// </param>
+    /// <param name="captureTimeFromDevice">True when <paramref name="captureTimestamp"/> was derived from the device's own capture time.</param>
     public CameraFrame(
         string cameraName,
         ulong sequence,
@@ -40,7 +45,9 @@ public sealed class CameraFrame : IDisposable
         ReadOnlyMemory<byte> jpeg,
         FramePixels? pixels,
         bool isRepeat,
-        IDisposable? owner)
+        IDisposable? owner,
+        long? captureTimestamp = null,
+        bool captureTimeFromDevice = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(cameraName);
         ArgumentOutOfRangeException.ThrowIfNegative(width);
@@ -51,6 +58,8 @@ public sealed class CameraFrame : IDisposable
         DeviceTime = deviceTime;
         HostTime = hostTime;
         HostTimestamp = hostTimestamp;
+        CaptureTimestamp = captureTimestamp ?? hostTimestamp;
+        CaptureTimeFromDevice = captureTimestamp.HasValue && captureTimeFromDevice;
         Width = width;
         Height = height;
         _jpeg = jpeg;
@@ -70,6 +79,15 @@ public sealed class CameraFrame : IDisposable
     public DateTimeOffset HostTime { get; }
 
     public long HostTimestamp { get; }
+
+    /// <summary>
+    /// Monotonic timestamp (<see cref="TimeProvider.GetTimestamp"/> of the reading host) of the capture: from the
+    /// device's capture time when it sent a usable one, else arrival minus the source's configured capture latency.
+    /// </summary>
+    public long CaptureTimestamp { get; }
+
+    /// <summary>True when <see cref="CaptureTimestamp"/> came from the device's own capture time.</summary>
+    public bool CaptureTimeFromDevice { get; }
 
     public int Width { get; }
 

@@ -35,4 +35,8 @@ internal static partial class CameraLog
 
     [LoggerMessage(EventId = 1409, Level = LogLevel.Debug, Message = "{Device}: ffmpeg: {Line}")]
     public static partial void FfmpegOutput(ILogger logger, string device, string line);
+
+    [LoggerMessage(EventId = 1410, Level = LogLevel.Warning,
+        Message = "{Device}: frame {Sequence} carries capture time {DeviceTime:O}, {AgeMs} ms before its arrival: outside -DeviceClockTolerance..MaxCaptureAge, placed by arrival instead ({Count} so far; is the camera's clock synchronised?)")]
+    public static partial void BadTimestamp(ILogger logger, string device, ulong sequence, DateTimeOffset deviceTime, long ageMs, long count);
 }

@@ -20,6 +20,7 @@ public sealed class CameraMetrics : IDisposable
     private readonly Counter<long> _reconnects;
     private readonly Counter<long> _protocolErrors;
     private readonly Counter<long> _bytes;
+    private readonly Counter<long> _badTimestamps;
     private readonly KeyValuePair<string, object?> _deviceTag;
     private long _received;
     private long _droppedTotal;
@@ -28,6 +29,7 @@ public sealed class CameraMetrics : IDisposable
     private long _frozenTotal;
     private long _reconnectsTotal;
     private long _protocolErrorsTotal;
+    private long _badTimestampsTotal;
 
     /// <param name="meterFactory">The host's factory; without one the metrics own a private meter.</param>
     public CameraMetrics(string deviceName, IMeterFactory? meterFactory)
@@ -42,7 +44,11 @@ public sealed class CameraMetrics : IDisposable
         _reconnects = meter.CreateCounter<long>("sc.camera.reconnects", "{connection}", "Reconnects after a failure");
         _protocolErrors = meter.CreateCounter<long>("sc.camera.protocol_errors", "{stream}", "Streams abandoned for bytes that break the protocol");
         _bytes = meter.CreateCounter<long>("sc.camera.jpeg_bytes", "By", "JPEG bytes delivered");
+        _badTimestamps = meter.CreateCounter<long>("sc.camera.bad_timestamps", "{frame}", "Frames whose device capture time was not believable (placed by arrival instead)");
     }
+
+    /// <summary>Frames whose device capture time was not believable (clock error); they were placed by arrival time.</summary>
+    public long BadTimestamps => Interlocked.Read(ref _badTimestampsTotal);
 
     public CameraCounters Snapshot() => new(
         Interlocked.Read(ref _received),
@@ -88,6 +94,12 @@ public sealed class CameraMetrics : IDisposable
     {
         Interlocked.Increment(ref _reconnectsTotal);
         _reconnects.Add(1, _deviceTag);
+    }
+
+    internal void BadTimestamp()
+    {
+        Interlocked.Increment(ref _badTimestampsTotal);
+        _badTimestamps.Add(1, _deviceTag);
     }
 
     internal void ProtocolError()

@@ -19,6 +19,7 @@ public abstract class FrameSourceBase : IFrameSource
 {
     private readonly DeviceHealthTracker _health;
     private readonly FrameQualityMonitor _quality;
+    private readonly CaptureClock _captureClock;
     private readonly DeviceSilenceWatchdog _watchdog;
     private readonly CancellationTokenSource _disposed = new();
     private int _reading;
@@ -39,6 +40,7 @@ public abstract class FrameSourceBase : IFrameSource
         _health = new DeviceHealthTracker(options.Name, options.FailuresBeforeDown, time);
         _health.Changed += (_, health) => HealthChanged?.Invoke(this, health);
         _watchdog = new DeviceSilenceWatchdog(_health, options.StallTimeout, time, "no frame");
+        _captureClock = new CaptureClock(options, time.TimestampFrequency);
         _quality = new FrameQualityMonitor(options.Name, options.FrozenFrameCount, options.LateFrameAge, Metrics, logger);
     }
 
@@ -162,9 +164,20 @@ public abstract class FrameSourceBase : IFrameSource
             _health.ReportSuccess();
         }
 
+        var (captured, fromDevice) = _captureClock.CaptureOf(deviceTime, hostTime, hostTimestamp, out var refused);
+        if (refused)
+        {
+            Metrics.BadTimestamp();
+            var count = Metrics.BadTimestamps;
+            if (count == 1 || count % 1000 == 0)
+            {
+                CameraLog.BadTimestamp(Logger, DeviceName, sequence, deviceTime!.Value, (long)(hostTime - deviceTime.Value).TotalMilliseconds, count);
+            }
+        }
+
         return new CameraFrame(
             Options.Name, sequence, deviceSequence.HasValue, deviceTime, hostTime, hostTimestamp, width, height,
-            jpeg.Memory, pixels, repeat, CompositeOwner.Of(jpeg, pixelOwner));
+            jpeg.Memory, pixels, repeat, CompositeOwner.Of(jpeg, pixelOwner), captured, fromDevice);
     }
 
     /// <summary>Counts and logs an image that was not a valid JPEG; the frame is skipped.</summary>

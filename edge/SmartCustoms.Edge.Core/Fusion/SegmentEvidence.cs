@@ -15,6 +15,8 @@ internal sealed class SegmentEvidence(VerdictOptions rules, int maxIds, long tim
     private SpectralCluster? _current;
     private double _visualHotspotStrength = double.NegativeInfinity;
     private double? _visualHotspot;
+    private double? _radiationHotspot;
+    private double _radiationHotspotDose = double.NegativeInfinity;
     private readonly List<string> _contaminantSpectraIds = [];
     private readonly List<string> _suspectSpectraIds = [];
     private readonly List<string> _oodIds = [];
@@ -67,7 +69,10 @@ internal sealed class SegmentEvidence(VerdictOptions rules, int maxIds, long tim
         StrongestCluster is { } item && IsItem(item) ? item.Centre
         : _visualHotspotStrength >= 2 ? _visualHotspot
         : StrongestCluster is { } cluster ? cluster.Centre
-        : _visualHotspot;
+        : _visualHotspot ?? _radiationHotspot;
+
+    /// <summary>Radioactive point sources located on this segment (or within the tolerance of it).</summary>
+    public int RadiationSources { get; private set; }
 
     public IReadOnlyDictionary<string, int> ContaminantSpectraByMaterial => _spectraByMaterial;
 
@@ -155,6 +160,34 @@ internal sealed class SegmentEvidence(VerdictOptions rules, int maxIds, long tim
     {
         RadiationReadings++;
         Count(certain);
+        MaxDoseRate = Math.Max(MaxDoseRate, reading.DoseRateNanoSievertsPerHour);
+        if (reading.Level > MaxRadiationLevel)
+        {
+            MaxRadiationLevel = reading.Level;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A radiation level attributed to this segment without counting a reading: a located point source (its peak dose
+    /// and the excursion's level; the hotspot of last resort: where the source is) or the level of a spread excursion's
+    /// reading taken here. True when it raised the segment's radiation level.
+    /// </summary>
+    public bool AddRadiationLevel(RadiationReading reading, double coordinate, bool certain, bool source)
+    {
+        if (source)
+        {
+            RadiationSources++;
+            Count(certain);
+            if (reading.DoseRateNanoSievertsPerHour > _radiationHotspotDose)
+            {
+                _radiationHotspotDose = reading.DoseRateNanoSievertsPerHour;
+                _radiationHotspot = coordinate;
+            }
+        }
+
         MaxDoseRate = Math.Max(MaxDoseRate, reading.DoseRateNanoSievertsPerHour);
         if (reading.Level > MaxRadiationLevel)
         {

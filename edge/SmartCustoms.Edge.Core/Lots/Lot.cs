@@ -10,6 +10,7 @@ public sealed class Lot
     private readonly Dictionary<string, int> _items = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, int> _increments = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _oreFamilies = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<HoldRelease> _releases = [];
     private double? _lastTotaliser;
 
     internal Lot(LotDeclaration declaration, DateTimeOffset startedAt, long startTimestamp)
@@ -53,6 +54,11 @@ public sealed class Lot
 
     public SamplingPlan? Plan { get; internal set; }
 
+    /// <summary>HOLD releases by a supervisor, oldest first.</summary>
+    public IReadOnlyList<HoldRelease> Releases => _releases;
+
+    internal void Release(HoldRelease release) => _releases.Add(release);
+
     internal void RecordTotaliser(double totaliserTonnes)
     {
         if (_lastTotaliser is { } last && totaliserTonnes > last)
@@ -71,10 +77,14 @@ public sealed class Lot
 
     internal void RecordIncrementTaken(string reason) => _increments[reason] = _increments.GetValueOrDefault(reason) + 1;
 
-    /// <summary>Counts a judged segment; a revision first takes the previous judgement back out.</summary>
+    /// <summary>
+    /// Counts a judged segment; a revision first takes the previous judgement back out — only if that judgement was
+    /// counted here (a segment published early before any lot started joins the lot with no LotId on the earlier
+    /// report: subtracting it would drive a count below zero).
+    /// </summary>
     internal void Apply(SegmentReport report, SegmentReport? previous)
     {
-        if (previous is not null)
+        if (previous is not null && string.Equals(previous.LotId, Id, StringComparison.Ordinal))
         {
             Count(previous, -1);
         }
@@ -85,7 +95,7 @@ public sealed class Lot
     internal LotSnapshot Snapshot(BrandConformity brand) => new(
         Declaration, StartedAt, EndedAt, Tonnes, ClearSegments, SuspectSegments, ContaminatedSegments,
         new Dictionary<string, int>(_items), new Dictionary<string, int>(_increments), RadiationAlarm,
-        brand, Verdict, Plan);
+        brand, Verdict, Plan, [.. _releases]);
 
     private void Count(SegmentReport report, int sign)
     {

@@ -81,6 +81,50 @@ public sealed class LotBook
         return CommandResult.Success;
     }
 
+    /// <summary>Most characters kept in a release note.</summary>
+    public const int MaxReleaseNoteLength = 500;
+
+    /// <summary>
+    /// Records a supervisor's release of lot <paramref name="lotId"/> (the open lot when null) held at HOLD.
+    /// Refused when the lot is unknown, not on HOLD, or the note or user is missing.
+    /// </summary>
+    public CommandResult Release(string? lotId, string? user, string? note, out Lot? lot)
+    {
+        lot = string.IsNullOrWhiteSpace(lotId) ? Current : Find(lotId.Trim());
+        if (lot is null)
+        {
+            return CommandResult.Fail(string.IsNullOrWhiteSpace(lotId)
+                ? "release-hold: no lot is open (name the lot with 'lotId')"
+                : $"release-hold: lot '{lotId}' is not known on this lane (open or recent lots only)");
+        }
+
+        if (string.IsNullOrWhiteSpace(user))
+        {
+            return CommandResult.Fail("release-hold: the releasing supervisor ('user') is required");
+        }
+
+        if (string.IsNullOrWhiteSpace(note))
+        {
+            return CommandResult.Fail("release-hold: a note is required (what the manual inspection found)");
+        }
+
+        if (note.Trim().Length > MaxReleaseNoteLength)
+        {
+            return CommandResult.Fail(string.Create(CultureInfo.InvariantCulture, $"release-hold: the note must be at most {MaxReleaseNoteLength} characters"));
+        }
+
+        if (lot.Verdict.Level != Options.LotVerdictLevel.Hold)
+        {
+            var level = lot.Verdict.Level.ToString().ToUpperInvariant();
+            var id = lot.Id;
+            lot = null;
+            return CommandResult.Fail($"release-hold: lot '{id}' is not on HOLD (verdict {level}): nothing to release");
+        }
+
+        lot.Release(new HoldRelease(user.Trim(), _time.GetUtcNow(), note.Trim(), lot.Verdict.Reasons, lot.ContaminatedSegments));
+        return CommandResult.Success;
+    }
+
     private static string? Validate(LotDeclaration? d)
     {
         if (d is null)

@@ -8,7 +8,9 @@ namespace SmartCustoms.Edge.Core.Lots;
 /// Lot verdict rules (<c>Lane:Verdicts</c>): HOLD when contaminated segments ≥ LotHoldContaminatedSegments,
 /// or the radiation monitor alarmed (LotHoldOnRadiationAlarm), or the brand mismatched and
 /// BrandMismatchVerdict is Hold; SUSPECT when contaminated segments ≥ LotSuspectContaminatedSegments, suspect
-/// segments ≥ LotSuspectSuspectSegments, or the brand mismatched; CLEAR otherwise. Thread-safe (stateless).
+/// segments ≥ LotSuspectSuspectSegments, or the brand mismatched; CLEAR otherwise. A lot a supervisor released
+/// from HOLD is SUSPECT (reason <c>hold-released</c>) until new HOLD evidence comes. Thread-safe (stateless; the
+/// rules object is only changed under the lane core's lock).
 /// </summary>
 public sealed class LotJudge(VerdictOptions rules)
 {
@@ -55,7 +57,43 @@ public sealed class LotJudge(VerdictOptions rules)
             Reason(rules.BrandMismatchVerdict, "brand-mismatch", $"{brand.Message}");
         }
 
+        if (level == LotVerdictLevel.Hold && lot.Releases.Count > 0 && CoveredByRelease(lot, lot.Releases[^1], reasons))
+        {
+            // The supervisor inspected what held the lot and released it: the same evidence no longer holds the
+            // lane, but the material still goes to the lab (SUSPECT) and every reason stays listed.
+            var release = lot.Releases[^1];
+            level = LotVerdictLevel.Suspect;
+            reasons.Add(new Finding("hold-released", string.Create(CultureInfo.InvariantCulture,
+                $"HOLD released by {release.By} at {release.At.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC: {release.Note}")));
+        }
+
         return new LotVerdict(level, reasons);
+    }
+
+    /// <summary>
+    /// A release covers the HOLD while no new HOLD evidence came: every HOLD reason now was a reason at the
+    /// release, and fewer than <c>LotHoldContaminatedSegments</c> further segments were contaminated since.
+    /// </summary>
+    private bool CoveredByRelease(Lot lot, HoldRelease release, List<Finding> reasons)
+    {
+        var held = release.HeldReasons.Select(r => r.Code).ToHashSet(StringComparer.Ordinal);
+        var newContaminated = lot.ContaminatedSegments - release.ContaminatedSegments;
+        foreach (var reason in reasons)
+        {
+            var holds = reason.Code switch
+            {
+                "contaminated-segments" => lot.ContaminatedSegments >= rules.LotHoldContaminatedSegments,
+                "radiation-alarm" => true,
+                "brand-mismatch" => rules.BrandMismatchVerdict == LotVerdictLevel.Hold,
+                _ => false,
+            };
+            if (holds && !held.Contains(reason.Code))
+            {
+                return false;
+            }
+        }
+
+        return newContaminated < rules.LotHoldContaminatedSegments;
     }
 
     /// <summary>Brand conformity from the lot's ore spectra so far.</summary>

@@ -16,4 +16,9 @@ public sealed record LotSnapshot(
     bool RadiationAlarm,
     BrandConformity Brand,
     LotVerdict Verdict,
-    SamplingPlan? Plan);
+    SamplingPlan? Plan,
+    IReadOnlyList<HoldRelease>? Releases = null)
+{
+    /// <summary>HOLD releases by a supervisor (empty when never released); additive field <c>releases</c> of the v1 lot payloads.</summary>
+    public IReadOnlyList<HoldRelease> Releases { get; init; } = Releases ?? [];
+}

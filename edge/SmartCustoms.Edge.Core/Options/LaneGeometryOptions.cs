@@ -20,6 +20,19 @@ public sealed class LaneGeometryOptions
     /// <summary>Sampler cross-stream cutter, m; must be downstream of every sensor.</summary>
     public double CutterMetres { get; set; } = 60;
 
+    /// <summary>
+    /// Length of belt over which the radiation monitor sees a point source, m: the full width at half maximum of its
+    /// response along the belt (about twice the detector's height above the burden). Sets how wide an excursion may be
+    /// and still be one source; wider ones are spread material, filed where they were measured.
+    /// </summary>
+    public double RadiationFieldOfViewMetres { get; set; } = 2;
+
+    /// <summary>The radiation monitor's counting time per reading, s: a reading describes the material that passed in the middle of it.</summary>
+    public double RadiationIntegrationSeconds { get; set; } = 1;
+
+    /// <summary>A located radioactive source marks every segment within this distance of its estimated position, m.</summary>
+    public double RadiationSourceToleranceMetres { get; set; } = 0.5;
+
     /// <summary>Belt width, m; used to turn visual item area into a share of the segment's surface.</summary>
     public double BeltWidthMetres { get; set; } = 1.8;
 

@@ -20,6 +20,9 @@ public sealed class LaneGeometryOptionsValidator : IValidateOptions<LaneGeometry
         check.Positive(nameof(options.SpeedSampleTimeoutSeconds), options.SpeedSampleTimeoutSeconds);
         check.Positive(nameof(options.MovingSpeedMetresPerSecond), options.MovingSpeedMetresPerSecond);
         check.AtLeast(nameof(options.HistoryCapacity), options.HistoryCapacity, 16);
+        check.Positive(nameof(options.RadiationFieldOfViewMetres), options.RadiationFieldOfViewMetres);
+        check.NotNegative(nameof(options.RadiationIntegrationSeconds), options.RadiationIntegrationSeconds);
+        check.NotNegative(nameof(options.RadiationSourceToleranceMetres), options.RadiationSourceToleranceMetres);
 
         var lastSensor = Math.Max(options.CameraMetres, Math.Max(options.NirMetres, options.RadiationMetres));
         if (double.IsFinite(lastSensor) && double.IsFinite(options.CutterMetres) && options.CutterMetres <= lastSensor)

@@ -55,4 +55,13 @@ public sealed class SamplingOptions
     public double AckTimeoutSeconds { get; set; } = 2;
 
     public TriggerLevel TriggerOn { get; set; } = TriggerLevel.Suspect;
+
+    /// <summary>
+    /// Cut a segment that is suspect only through camera detections below the contaminant bar (finding
+    /// <c>suspect-detections</c> alone). Off by default: the detector's false detections (30-150 per 1,000 frames with
+    /// items on its model card) made most such cuts take plain ore (12 camera-aimed cuts, 5 on an item, in a 5-minute
+    /// <c>contaminated</c> run) while keeping the sampler busy for real ones. The segment stays suspect either way; a
+    /// cut follows as soon as other evidence (an NIR cluster, a contaminant detection) raises or confirms it.
+    /// </summary>
+    public bool TriggerOnSuspectDetectionsAlone { get; set; }
 }

@@ -2,7 +2,7 @@ namespace SmartCustoms.Edge.Core.Sampling;
 
 /// <summary>One increment, as recorded (the payload of the <c>increment</c> events).</summary>
 /// <param name="Id">Increment id (the sampler PLC's uint32 increment id).</param>
-/// <param name="LotId">The lot it belongs to.</param>
+/// <param name="LotId">The lot it belongs to; null for a technician's test cut in maintenance (no lot can be open then).</param>
 /// <param name="Reason">Scheduled, triggered or manual.</param>
 /// <param name="State">Planned … taken / refused / missed.</param>
 /// <param name="PlannedTimestamp">Monotonic time it is (was) due; for triggered ones when the target reaches the cutter.</param>
@@ -18,7 +18,7 @@ namespace SmartCustoms.Edge.Core.Sampling;
 /// <param name="Note">Free text: the manual reason, or why it was refused or missed.</param>
 public sealed record IncrementRecord(
     uint Id,
-    string LotId,
+    string? LotId,
     IncrementReason Reason,
     IncrementState State,
     long PlannedTimestamp,

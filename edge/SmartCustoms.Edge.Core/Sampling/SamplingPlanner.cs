@@ -49,6 +49,18 @@ public sealed class SamplingPlanner
     /// <summary>While true no sampler command is sent; every due increment is refused or missed with that reason.</summary>
     public bool EmergencyStop { get; set; }
 
+    /// <summary>In maintenance: a manual cut may be made without a lot (a technician testing the sampler; its record has no lot).</summary>
+    internal bool ManualWithoutLot { get; set; }
+
+    /// <summary>Refuses every increment still planned (not yet commanded) with <paramref name="why"/>; commanded ones run on.</summary>
+    internal void CancelPlanned(string why)
+    {
+        foreach (var id in _pending.ToArray())
+        {
+            Close(id, IncrementState.Refused, why);
+        }
+    }
+
     public SamplingPlan? Plan { get; private set; }
 
     /// <summary>Called for every refused or missed increment (the lane core raises the missed-increment alarm).</summary>
@@ -153,8 +165,15 @@ public sealed class SamplingPlanner
     public IncrementRecord? Trigger(SegmentReport segment)
     {
         ArgumentNullException.ThrowIfNull(segment);
-        if (!Warrants(segment.Verdict) || segment.LotId is null)
+        if (!Warrants(segment) || segment.LotId is null)
         {
+            return null;
+        }
+
+        if (_increments.Values.Any(r => r.Reason == IncrementReason.Triggered && r.SegmentNumber == segment.Number && r.LotId == segment.LotId))
+        {
+            // One triggered cut per segment: a later rise re-aims the one already planned.
+            Retarget(segment);
             return null;
         }
 
@@ -203,7 +222,7 @@ public sealed class SamplingPlanner
     /// <summary>request-increment: cut now, or refuse with the reason.</summary>
     public (IncrementRecord? Record, string? Error) RequestManual(string reason)
     {
-        if (_lotId is null)
+        if (_lotId is null && !ManualWithoutLot)
         {
             return (null, "no lot is open: start a lot before requesting an increment");
         }
@@ -259,12 +278,16 @@ public sealed class SamplingPlanner
     public IncrementRecord? Fail(uint id, string reason) =>
         _increments.ContainsKey(id) ? Close(id, IncrementState.Missed, $"sampler reported a failure: {reason}") : null;
 
-    private bool Warrants(SegmentVerdict verdict) => _options.TriggerOn switch
+    private bool Warrants(SegmentReport segment) => _options.TriggerOn switch
     {
-        TriggerLevel.Suspect => verdict >= SegmentVerdict.Suspect,
-        TriggerLevel.Contaminated => verdict == SegmentVerdict.Contaminated,
+        TriggerLevel.Suspect => segment.Verdict >= SegmentVerdict.Suspect && (_options.TriggerOnSuspectDetectionsAlone || !SuspectDetectionsAlone(segment)),
+        TriggerLevel.Contaminated => segment.Verdict == SegmentVerdict.Contaminated,
         _ => false,
     };
+
+    private static bool SuspectDetectionsAlone(SegmentReport segment) =>
+        segment.Verdict == SegmentVerdict.Suspect && segment.Findings.Count > 0
+        && segment.Findings.All(f => f.Code == "suspect-detections");
 
     private void TickScheduled(IncrementRecord record, long now)
     {
@@ -394,7 +417,7 @@ public sealed class SamplingPlanner
         var id = NextId++;
         var record = new IncrementRecord(
             id,
-            lotId ?? _lotId ?? string.Empty,
+            lotId ?? _lotId,
             reason,
             IncrementState.Planned,
             planned,

@@ -92,6 +92,57 @@ public sealed class SegmentBook
     }
 
     /// <summary>
+    /// Files what the radiation peak finder decided: a counted reading at its coordinate, a spread excursion's level
+    /// where its reading was taken, or a located source's level on every segment within <paramref name="toleranceMetres"/>
+    /// of its position (two when it lies that close to a boundary). Adds every published change to <paramref name="revisions"/>.
+    /// </summary>
+    internal ObservationPlacement Add(RadiationFiling filing, double toleranceMetres, List<SegmentRevision> revisions)
+    {
+        var reading = filing.Reading;
+        if (filing.Kind == RadiationFilingKind.Reading)
+        {
+            var placement = Place(filing.Coordinate, (null, reading.Timestamp), out var revised, s => s.Evidence.Add(reading, filing.Certain));
+            Collect(revised, revisions);
+            return placement;
+        }
+
+        if (filing.Kind == RadiationFilingKind.Level)
+        {
+            var placement = Place(filing.Coordinate, (null, reading.Timestamp), out var revised,
+                s => s.Evidence.AddRadiationLevel(reading, filing.Coordinate, filing.Certain, source: false));
+            Collect(revised, revisions);
+            return placement;
+        }
+
+        var result = ObservationPlacement.Dropped;
+        var filed = new List<BeltSegment>(2);
+        foreach (var at in new[] { filing.Coordinate, filing.Coordinate - toleranceMetres, filing.Coordinate + toleranceMetres })
+        {
+            var segment = Find(at);
+            if (segment is null || filed.Contains(segment))
+            {
+                continue;
+            }
+
+            filed.Add(segment);
+            var placement = Place(at, (null, reading.Timestamp), out var revised,
+                s => s.Evidence.AddRadiationLevel(reading, filing.Coordinate, filing.Certain, source: true));
+            Collect(revised, revisions);
+            result = result == ObservationPlacement.Dropped ? placement : result;
+        }
+
+        return result;
+    }
+
+    private static void Collect(SegmentRevision? revised, List<SegmentRevision> revisions)
+    {
+        if (revised is not null)
+        {
+            revisions.Add(revised);
+        }
+    }
+
+    /// <summary>
     /// Tonnes mode: the totaliser read <paramref name="totaliserTonnes"/> while the material with belt coordinate
     /// <paramref name="coordinateAtScale"/> was on the scale. Closes the filling segment once it holds the
     /// configured tonnage. Ignored in Length mode.

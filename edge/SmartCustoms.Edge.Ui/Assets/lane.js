@@ -186,6 +186,10 @@
     if (lane) {
       for (const d of lane.devices.filter(d => d.state === "down")) b.push(["down", `${d.device.toUpperCase()} DOWN — ${d.reason} (since ${time(d.since)})`]);
       for (const d of lane.devices.filter(d => d.state === "degraded")) b.push(["warn", `${d.device} degraded — ${d.reason}`]);
+      if (lane.mode === "maintenance") {
+        const m = lane.modeChange;
+        b.push(["maint", `MAINTENANCE${m?.by ? ` — set by ${m.by}` : ""}${m?.since ? ` ${since(m.since)} ago` : ""}${m?.note ? `: ${m.note}` : ""}. No lot can start, no cut is made by itself; radiation alarms still sound.`]);
+      }
       if (lane.emergencyStop) b.push(["down", "EMERGENCY STOP active: no sampler commands are sent."]);
       if (!lane.belt.speedKnown && lane.lot) b.push(["warn", "Belt speed unknown: material cannot be tracked."]);
     }
@@ -197,11 +201,27 @@
   }
 
   function renderActions() {
-    const lotOpen = !!lane.lot;
-    gate("btn-start-lot", "start-lot", !lotOpen, "A lot is open");
+    const lotOpen = !!lane.lot, maintenance = lane.mode === "maintenance";
+    gate("btn-start-lot", "start-lot", !lotOpen && !maintenance, maintenance ? "The lane is in maintenance" : "A lot is open");
     gate("btn-end-lot", "end-lot", lotOpen, "No lot is open");
-    gate("btn-increment", "request-increment", lotOpen, "No lot is open");
+    // In maintenance a manual cut tests the sampler without a lot.
+    gate("btn-increment", "request-increment", lotOpen || maintenance, "No lot is open");
+    const mode = $("btn-mode");
+    if (mode) {
+      mode.hidden = !allowed.has("set-mode");
+      mode.textContent = maintenance ? "Back to run" : "Maintenance";
+      gate("btn-mode", "set-mode", maintenance || !lotOpen, "End the lot first");
+    }
     gate("btn-calibrate", "calibrate", lane.devices.some(d => d.device === "nir" && d.state !== "down"), "The NIR spectrometer is down");
+    // Shown to everyone while the lot is on HOLD (so the state is plain), usable by a supervisor only.
+    const held = lane.lot?.verdict.level === "hold";
+    const release = $("btn-release-hold");
+    if (release) { release.hidden = !held; gate("btn-release-hold", "release-hold", held, "The lot is not on HOLD"); }
+    document.querySelectorAll("[data-action='set-threshold']").forEach(b => {
+      const may = allowed.has("set-threshold");
+      b.setAttribute("aria-disabled", String(!may));
+      b.title = !signedIn ? "Sign in first" : may ? "" : "Supervisors only";
+    });
   }
 
   function gate(id, action, possible, why) {
@@ -301,6 +321,14 @@
     if (k === "scale" && inst.scale) return `${fmt(inst.scale.flowTonnesPerHour, 0)} t/h · ${fmt(inst.scale.beltSpeedMetresPerSecond, 2)} m/s · total ${fmt(inst.scale.totaliserTonnes, 1)} t${inst.scale.fault ? " · FAULT" : ""} · ${time(inst.scale.at)}`;
     if (k === "radiation" && inst.radiation) return `${fmt(inst.radiation.doseRate, 0)} nSv/h (background ${fmt(inst.radiation.background, 0)}) · ${inst.radiation.alarmState} · ${time(inst.radiation.at)}`;
     if (k === "sampler" && inst.sampler) return `${inst.sampler.state} · bin ${inst.sampler.binFillPercent} % · last ${fmt(inst.sampler.lastIncrementMassKg, 1)} kg · ${time(inst.sampler.at)}`;
+    if (inst.laneIo && k === String(inst.laneIo.device).toLowerCase()) {
+      const io = inst.laneIo, l = io.stackLight;
+      const lamps = [l.red && "red", l.amber && "amber", l.green && "green"].filter(Boolean).join("+") || "off";
+      return `belt ${io.beltRunning ? "running" : "stopped"} · e-stop ${io.eStopActive ? (io.eStopFailSafe ? "ACTIVE (fail-safe: input unknown)" : "ACTIVE") : "released"}`
+        + ` · stack light ${lamps}${l.horn ? " + horn" : ""}`
+        + (io.encoder ? ` · encoder ${fmt(io.encoder.speedMetresPerSecond, 2)} m/s` : " · no encoder")
+        + (io.climate ? ` · cabinet ${fmt(io.climate.temperatureC, 1)} °C ${fmt(io.climate.humidityPercent, 0)} %RH` : "");
+    }
     if (k === "nir" && inst.spectrum) return `spectrum ${time(inst.spectrum.at)} · ${esc(inst.spectrum.className)}`;
     if (k === (inst.camera || "").toLowerCase()) return `<a class="btn btn-small" href="/video/${encodeURIComponent(inst.camera)}.mjpg">live video</a>`;
     return "—";
@@ -421,6 +449,31 @@
   $("btn-end-lot")?.addEventListener("click", () => { if (!refuse("end-lot")) { $("end-lot-id").textContent = lane?.lot?.declaration.lotId ?? ""; openDialog("dlg-end-lot"); } });
   $("btn-increment")?.addEventListener("click", () => { if (!refuse("request-increment")) openDialog("dlg-increment"); });
   $("btn-calibrate")?.addEventListener("click", () => { if (!refuse("calibrate")) openDialog("dlg-calibrate"); });
+  $("btn-mode")?.addEventListener("click", () => {
+    if (refuse("set-mode")) return;
+    const to = lane?.mode === "maintenance" ? "run" : "maintenance";
+    const form = $("form-mode");
+    form.elements.mode.value = to;
+    form.elements.note.value = "";
+    $("mode-title").textContent = to === "run" ? "Switch the lane back to run?" : "Switch the lane to maintenance?";
+    $("mode-explain").hidden = to === "run";
+    openDialog("dlg-mode");
+  });
+  $("btn-release-hold")?.addEventListener("click", () => {
+    if (refuse("release-hold")) return;
+    $("release-lot-id").textContent = lane?.lot?.declaration.lotId ?? "";
+    $("form-release").elements.note.value = "";
+    openDialog("dlg-release");
+  });
+  $("threshold-table")?.addEventListener("click", ev => {
+    const btn = ev.target.closest("[data-action='set-threshold']");
+    if (!btn || refuse("set-threshold")) return;
+    const form = $("form-threshold");
+    form.elements.name.value = btn.dataset.name;
+    form.elements.value.value = btn.dataset.value;
+    $("threshold-name").textContent = btn.dataset.name;
+    openDialog("dlg-threshold");
+  });
   $("alarm-list")?.addEventListener("click", ev => {
     const btn = ev.target.closest("[data-ack]");
     if (!btn || refuse("ack-alarm")) return;
@@ -438,6 +491,14 @@
   wire("form-end-lot", "end-lot", () => ({ lotId: lane?.lot?.declaration.lotId }), () => "Lot ended.");
   wire("form-increment", "request-increment", f => ({ reason: f.get("reason").trim() || "operator request" }), () => "Increment requested.");
   wire("form-calibrate", "calibrate", f => ({ device: f.get("device"), kind: "dark-white" }), () => "NIR calibration taken: spectra use it from the next burst.");
+  wire("form-release", "release-hold", f => ({ lotId: lane?.lot?.declaration.lotId, note: f.get("note").trim() }), () => "HOLD released.");
+  wire("form-threshold", "set-threshold", f => ({ name: f.get("name"), value: Number(f.get("value")) }), f => {
+    const row = document.querySelector(`[data-threshold="${CSS.escape(f.get("name"))}"]`);
+    if (row) { row.querySelector(".threshold-value").textContent = f.get("value"); row.querySelector("button").dataset.value = f.get("value"); }
+    return `${f.get("name")} set to ${f.get("value")}.`;
+  });
+  wire("form-mode", "set-mode", f => ({ mode: f.get("mode"), note: f.get("note").trim() || null }),
+    f => f.get("mode") === "run" ? "The lane runs again." : "The lane is in maintenance.");
   wire("form-ack", "ack-alarm", f => ({ alarmId: f.get("alarmId"), note: f.get("note").trim() || null }), () => "Alarm acknowledged.");
 
   // ---------------------------------------------------------------- sign-out and inactivity

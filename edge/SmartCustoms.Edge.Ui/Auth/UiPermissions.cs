@@ -3,12 +3,21 @@ namespace SmartCustoms.Edge.Ui.Auth;
 /// <summary>
 /// Which role may send which command from the panel. Operators and supervisors run lots, acknowledge alarms
 /// and request increments; technicians (and supervisors) start a spectrometer calibration; remote officers
-/// only look. Releasing a HOLD and changing thresholds would be supervisor-only, but the lane core has no
-/// such commands yet, so the panel offers none. Thread-safe (immutable).
+/// only look. Only supervisors release a HOLD and change verdict thresholds. Technicians and supervisors switch
+/// the lane between run and maintenance. Thread-safe (immutable).
 /// </summary>
 internal static class UiPermissions
 {
-    public static readonly IReadOnlyList<string> Commands = ["start-lot", "end-lot", "request-increment", "ack-alarm", "calibrate"];
+    public static readonly IReadOnlyList<string> Commands = ["start-lot", "end-lot", "request-increment", "ack-alarm", "calibrate", "release-hold", "set-threshold", "set-mode"];
+
+    /// <summary>Commands only a supervisor may send (the panel vouches for the role with <see cref="Commands.PanelSupervisorKey"/>).</summary>
+    public static readonly IReadOnlyList<string> SupervisorOnly = ["release-hold", "set-threshold"];
+
+    /// <summary>
+    /// Commands the gateway gives only to a supervisor's token: the panel vouches with <see cref="Commands.PanelSupervisorKey"/>
+    /// for a role it has checked — the supervisor-only ones, and <c>set-mode</c>, which a technician may send too.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Vouched = [.. SupervisorOnly, "set-mode"];
 
     private static readonly Dictionary<string, UiRole[]> Allowed = new(StringComparer.Ordinal)
     {
@@ -17,6 +26,9 @@ internal static class UiPermissions
         ["request-increment"] = [UiRole.Operator, UiRole.Supervisor],
         ["ack-alarm"] = [UiRole.Operator, UiRole.Supervisor],
         ["calibrate"] = [UiRole.Technician, UiRole.Supervisor],
+        ["release-hold"] = [UiRole.Supervisor],
+        ["set-threshold"] = [UiRole.Supervisor],
+        ["set-mode"] = [UiRole.Technician, UiRole.Supervisor],
     };
 
     private static readonly Dictionary<string, UiRole> Names = new(StringComparer.OrdinalIgnoreCase)

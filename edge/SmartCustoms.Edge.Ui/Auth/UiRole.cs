@@ -6,7 +6,7 @@ public enum UiRole
     /// <summary>Runs lots, acknowledges alarms, requests increments.</summary>
     Operator,
 
-    /// <summary>Everything an operator does, and starts calibrations; later: releases a HOLD, changes thresholds.</summary>
+    /// <summary>Everything an operator does, starts calibrations, releases a HOLD and changes verdict thresholds.</summary>
     Supervisor,
 
     /// <summary>Devices and calibration; may not run lots or acknowledge alarms.</summary>

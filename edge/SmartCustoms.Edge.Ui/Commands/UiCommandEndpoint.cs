@@ -16,7 +16,7 @@ namespace SmartCustoms.Edge.Ui.Commands;
 internal static partial class UiCommandEndpoint
 {
     public static async Task<IResult> HandleAsync(string name, HttpContext http, UiSessions sessions, UiCommandToken token,
-        PanelAudit audit, ILogger<UiSessions> logger, CancellationToken ct)
+        PanelSupervisorKey supervisorKey, PanelAudit audit, ILogger<UiSessions> logger, CancellationToken ct)
     {
         var session = sessions.Find(http, touch: true);
         if (session is null)
@@ -67,7 +67,7 @@ internal static partial class UiCommandEndpoint
             return Results.Json(new { ok = false, error = "The action's data is not a JSON object." }, statusCode: StatusCodes.Status400BadRequest);
         }
 
-        if (name == "ack-alarm")
+        if (name is "ack-alarm" or "release-hold")
         {
             // Whoever is signed in acknowledges: the page cannot name someone else.
             fields["user"] = JsonSerializer.SerializeToElement(session.User);
@@ -80,7 +80,12 @@ internal static partial class UiCommandEndpoint
         }
 
         var properties = new Dictionary<string, string>(StringComparer.Ordinal) { ["sender"] = session.User, ["source"] = "ui" };
-        if (token.Value is { Length: > 0 } t)
+        if (UiPermissions.Vouched.Contains(name))
+        {
+            // The role was checked above against the signed-in session: the panel vouches for it.
+            properties["token"] = supervisorKey.Value;
+        }
+        else if (token.Value is { Length: > 0 } t)
         {
             properties["token"] = t;
         }

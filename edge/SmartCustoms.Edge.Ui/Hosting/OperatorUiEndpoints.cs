@@ -47,11 +47,11 @@ public static partial class OperatorUiEndpoints
             return Results.Content(AlarmsPage.Render(sessions.Find(http, touch: true), sessions.SignOutAfter, history, complete), "text/html; charset=utf-8");
         });
 
-        group.MapGet("/ui/lots", async (HttpContext http, UiSessions sessions, IEventStore store, CancellationToken ct) =>
+        group.MapGet("/ui/lots", async (HttpContext http, UiSessions sessions, IEventStore store, LaneCore core, CancellationToken ct) =>
         {
             var (lots, complete) = await StoredEventHistory.ReadAsync(store, LotTypes, HistoryRows * 4, ct);
             var ended = lots.Where(l => AlarmsPage.Text(l.Data, "event") == "ended").Take(HistoryRows).ToList();
-            return Results.Content(LotsPage.Render(sessions.Find(http, touch: true), sessions.SignOutAfter, ended, complete), "text/html; charset=utf-8");
+            return Results.Content(LotsPage.Render(sessions.Find(http, touch: true), sessions.SignOutAfter, ended, complete, core.Thresholds), "text/html; charset=utf-8");
         });
 
         group.MapGet("/ui/samples", (HttpContext http, UiSessions sessions) =>

@@ -26,6 +26,7 @@ public static class OperatorUiServiceCollectionExtensions
         services.TryAddSingleton<UiUserDirectory>();
         services.TryAddSingleton<UiSessions>();
         services.TryAddSingleton<UiCommandToken>();
+        services.TryAddSingleton<PanelSupervisorKey>();
         services.TryAddSingleton<BrokerStatus>();
         services.TryAddSingleton<InstrumentsView>();
         services.TryAddSingleton<LaneStreamClients>();

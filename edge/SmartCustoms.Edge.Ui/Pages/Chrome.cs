@@ -37,6 +37,7 @@ internal static class Chrome
               <span class="stack" id="stack" role="img" aria-label="Stack light"><span class="lamp lamp-red"></span><span class="lamp lamp-amber"></span><span class="lamp lamp-green"></span><span id="stack-text">—</span></span>
               <span class="conn" id="conn">connecting…</span>
               <span class="spacer"></span>
+              <button type="button" class="btn btn-ghost" id="btn-mode" hidden>Maintenance</button>
               {readOnly}{who}
             </header>
             <div id="banners" aria-live="assertive"></div>
@@ -88,6 +89,37 @@ internal static class Chrome
             <div class="dialog-buttons"><button type="button" class="btn btn-ghost" data-close>Cancel</button><button type="submit" class="btn btn-danger">End lot</button></div>
           </form>
         </dialog>
+        <dialog id="dlg-release" class="dialog">
+          <form method="dialog" id="form-release">
+            <h2>Release the HOLD on lot <span id="release-lot-id"></span>?</h2>
+            <p>After the manual inspection: the lot leaves HOLD (its samples still go to the lab as SUSPECT); new HOLD
+               evidence holds it again. The release is recorded with your name and the note.</p>
+            <label>Note (required)<textarea name="note" rows="3" maxlength="500" required placeholder="What the inspection found"></textarea></label>
+            <p class="message" role="alert"></p>
+            <div class="dialog-buttons"><button type="button" class="btn btn-ghost" data-close>Cancel</button><button type="submit" class="btn btn-danger">Release HOLD</button></div>
+          </form>
+        </dialog>
+        <dialog id="dlg-threshold" class="dialog">
+          <form method="dialog" id="form-threshold">
+            <h2>Change <span id="threshold-name"></span></h2>
+            <p>Applies to every judgement from now on and is kept across restarts. Checked with the same rules as the settings file.</p>
+            <input type="hidden" name="name">
+            <label>New value<input name="value" required inputmode="decimal" type="number" step="any"></label>
+            <p class="message" role="alert"></p>
+            <div class="dialog-buttons"><button type="button" class="btn btn-ghost" data-close>Cancel</button><button type="submit" class="btn btn-primary">Change</button></div>
+          </form>
+        </dialog>
+        <dialog id="dlg-mode" class="dialog">
+          <form method="dialog" id="form-mode">
+            <h2 id="mode-title">Switch the lane to maintenance?</h2>
+            <p id="mode-explain">While in maintenance no lot can start and the sampler makes no cut by itself (a manual
+               increment still tests it); device and contamination alarms are not raised, radiation alarms are.</p>
+            <input type="hidden" name="mode" value="maintenance">
+            <label>Note<input name="note" maxlength="200" placeholder="What is being done (optional)"></label>
+            <p class="message" role="alert"></p>
+            <div class="dialog-buttons"><button type="button" class="btn btn-ghost" data-close>Cancel</button><button type="submit" class="btn btn-primary" id="mode-submit">Switch</button></div>
+          </form>
+        </dialog>
         <dialog id="dlg-calibrate" class="dialog">
           <form method="dialog" id="form-calibrate">
             <h2>Start a dark/white calibration of the <span id="calibrate-device">NIR</span>?</h2>
@@ -107,6 +139,7 @@ internal static class Chrome
           <button type="button" class="btn btn-primary" data-action="start-lot" id="btn-start-lot">Start lot</button>
           <button type="button" class="btn" data-action="end-lot" id="btn-end-lot">End lot</button>
           <button type="button" class="btn" data-action="request-increment" id="btn-increment">Request increment</button>
+          <button type="button" class="btn btn-danger" data-action="release-hold" id="btn-release-hold" hidden>Release HOLD</button>
           <a class="btn btn-ghost" id="btn-report" href="#" hidden>Lot report</a>
         </div>
         """;

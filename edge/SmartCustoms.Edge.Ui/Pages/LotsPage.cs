@@ -6,10 +6,10 @@ using SmartCustoms.Edge.Ui.Reports;
 
 namespace SmartCustoms.Edge.Ui.Pages;
 
-/// <summary>Lots: the open lot (start / end / increment) live, and the history of ended lots with verdicts, reasons and reports.</summary>
+/// <summary>Lots: the open lot (start / end / increment / release a HOLD) live, the verdict thresholds, and the history of ended lots with verdicts, reasons and reports.</summary>
 internal static class LotsPage
 {
-    public static string Render(UiSession? session, TimeSpan signOutAfter, IReadOnlyList<HistoryEntry> ended, bool complete)
+    public static string Render(UiSession? session, TimeSpan signOutAfter, IReadOnlyList<HistoryEntry> ended, bool complete, IReadOnlyDictionary<string, double> thresholds)
     {
         var rows = new StringBuilder();
         foreach (var entry in ended)
@@ -40,6 +40,7 @@ internal static class LotsPage
                   <tbody>{(rows.Length == 0 ? "<tr class=\"empty\"><td colspan=\"8\">No lot has ended yet</td></tr>" : rows.ToString())}</tbody>
                 </table>
               </section>
+              {ThresholdPanel.Render(thresholds)}
             </main>
             {Chrome.Close()}
             """, "lane.js");

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using SmartCustoms.Drivers.Abstractions.BeltScale;
 using SmartCustoms.Drivers.Abstractions.Camera;
+using SmartCustoms.Drivers.Abstractions.LaneIo;
 using SmartCustoms.Drivers.Abstractions.Radiation;
 using SmartCustoms.Drivers.Abstractions.Sampler;
 using SmartCustoms.Edge.Ui.Instruments;
@@ -9,7 +10,7 @@ namespace SmartCustoms.Edge.Ui.Stream;
 
 /// <summary>
 /// The <c>instruments</c> part of the live stream: the devices' latest readings (belt scale, radiation monitor,
-/// sampler PLC, camera name), the latest spectrum with the model's reading (thinned to at most
+/// sampler PLC, lane I/O inputs/outputs/encoder, camera name), the latest spectrum with the model's reading (thinned to at most
 /// <see cref="MaxSpectrumPoints"/> points for the chart) and the calibrations. Every source is optional: a
 /// host without one shows "not available" rather than a made-up value. Thread-safe (reads only).
 /// </summary>
@@ -22,6 +23,7 @@ internal sealed class InstrumentsView(IServiceProvider services)
     private readonly IRadiationMonitor? _radiation = services.GetService<IRadiationMonitor>();
     private readonly ISampler? _sampler = services.GetService<ISampler>();
     private readonly IFrameSource? _camera = services.GetService<IFrameSource>();
+    private readonly ILaneIo? _laneIo = services.GetService<ILaneIo>();
 
     /// <summary>The camera's name (for <c>/video/{camera}.mjpg</c>), or null when the lane has none.</summary>
     public string? CameraName => _camera?.DeviceName;
@@ -67,9 +69,34 @@ internal sealed class InstrumentsView(IServiceProvider services)
                 lastIncrementMassKg = sampler.LastIncrementMassKg,
                 at = sampler.HostTime,
             },
+            laneIo = LaneIo(),
             spectrumAvailable = _instruments is not null,
             spectrum = spectrum is null ? null : Thin(spectrum),
             calibrations = _instruments?.Calibrations,
+        };
+    }
+
+    /// <summary>The lane I/O's last state: debounced inputs, the outputs last commanded, the encoder's speed now, the cabinet climate.</summary>
+    private object? LaneIo()
+    {
+        if (_laneIo is null)
+        {
+            return null;
+        }
+
+        var inputs = _laneIo.Inputs;
+        var light = _laneIo.StackLight;
+        var encoder = _laneIo.HasEncoder ? _laneIo.ReadEncoder() : null;
+        var climate = _laneIo.LastClimate;
+        return new
+        {
+            device = _laneIo.DeviceName,
+            beltRunning = inputs.BeltRunning,
+            eStopActive = inputs.EStopActive,
+            eStopFailSafe = inputs.EStopFailSafe,
+            stackLight = new { green = light.Green, amber = light.Amber, red = light.Red, horn = light.Horn },
+            encoder = encoder is null ? null : new { speedMetresPerSecond = encoder.BeltSpeedMetresPerSecond, pulseCount = encoder.PulseCount },
+            climate = climate is null ? null : new { temperatureC = climate.TemperatureCelsius, humidityPercent = climate.RelativeHumidityPercent, at = climate.HostTime },
         };
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using SmartCustoms.Edge.Core;
+using SmartCustoms.Edge.Core.Belt;
 using SmartCustoms.Edge.Core.Observations;
 using SmartCustoms.Edge.Storage;
 using SmartCustoms.Models.Classification;
@@ -30,6 +31,8 @@ internal sealed partial class SpectralInferenceWorker(
     private readonly NirAcquisitionOptions _options = options.Value;
     private float[]? _wavelengthsSource;
     private double[] _wavelengths = [];
+    // Places spectra by when the instrument took them even while the gateway reads its buffer late (under load).
+    private readonly DeviceClockMapping _deviceClock = new(time.TimestampFrequency);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -114,6 +117,7 @@ internal sealed partial class SpectralInferenceWorker(
         metrics.InferenceCompleted(time.GetElapsedTime(started), inputs.Length);
         var detections = new List<SpectralDetection>();
         var last = batch.Spectra[^1];
+        _deviceClock.Observe(last.DeviceTimeMicroseconds, last.HostTimestamp);
         var modelId = classifier.Model.Id + "@" + classifier.Model.Version;
         for (var i = 0; i < results.Length; i++)
         {
@@ -129,7 +133,7 @@ internal sealed partial class SpectralInferenceWorker(
 
             var verdict = ToVerdict(spectrum, result);
             window.Add(verdict);
-            core.Observe(ToObservation(spectrum, result, last, modelId));
+            core.Observe(ToObservation(spectrum, result, modelId));
             detections.AddRange(grouper.Add(verdict));
         }
 
@@ -165,23 +169,13 @@ internal sealed partial class SpectralInferenceWorker(
             result.IsOutOfDistribution);
     }
 
-    /// <summary>
-    /// A burst arrives at once, but its spectra were taken one line period apart: each spectrum's moment is
-    /// placed on the gateway's monotonic clock from the instrument's own time, relative to the burst's last one.
-    /// </summary>
-    internal static long TakenAt(DriverSpectrum spectrum, DriverSpectrum lastOfBurst, long timestampFrequency)
-    {
-        var microsecondsBefore = lastOfBurst.DeviceTimeMicroseconds - spectrum.DeviceTimeMicroseconds;
-        return lastOfBurst.HostTimestamp - (long)(microsecondsBefore * (timestampFrequency / 1_000_000.0));
-    }
-
-    private SpectralObservation ToObservation(DriverSpectrum spectrum, SpectralClassification result, DriverSpectrum lastOfBurst, string modelId)
+    private SpectralObservation ToObservation(DriverSpectrum spectrum, SpectralClassification result, string modelId)
     {
         const string OrePrefix = "ore_";
         var isOre = result.ClassName.StartsWith(OrePrefix, StringComparison.Ordinal);
         return new SpectralObservation(
             "nir-" + spectrum.Sequence.ToString(CultureInfo.InvariantCulture),
-            TakenAt(spectrum, lastOfBurst, time.TimestampFrequency),
+            _deviceClock.ToHost(spectrum.DeviceTimeMicroseconds),
             result.ClassName,
             isOre ? "ore" : result.ClassName,
             result.ContaminantScore,

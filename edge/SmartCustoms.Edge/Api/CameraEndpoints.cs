@@ -1,6 +1,8 @@
 using System.Globalization;
+using Microsoft.Extensions.Options;
 using SmartCustoms.Drivers.Abstractions.Camera;
 using SmartCustoms.Edge.Camera;
+using SmartCustoms.Models;
 
 namespace SmartCustoms.Edge.Api;
 
@@ -10,7 +12,7 @@ internal static class CameraEndpoints
     public static void MapCameraEndpoints(this IEndpointRouteBuilder endpoints)
     {
         // The camera's health, frame rate as the gateway consumes it, latest frame and the driver's counters.
-        endpoints.MapGet("/api/camera/{name}", (string name, IFrameSource camera, LatestFrameView view) =>
+        endpoints.MapGet("/api/camera/{name}", (string name, IFrameSource camera, LatestFrameView view, LatestDetectionsView detections, IOptions<ModelOptions> models) =>
         {
             if (!string.Equals(camera.DeviceName, name, StringComparison.Ordinal))
             {
@@ -29,6 +31,16 @@ internal static class CameraEndpoints
                 latest = latest is null ? null : new { sequence = latest.Sequence, hostTime = latest.HostTime, width = latest.Width, height = latest.Height, jpegBytes = latest.Jpeg.Length },
                 counters = camera.Counters,
                 classified = false,
+                // The visual detector: frames run (at most maxFramesPerSecond of those seen), skipped, refused.
+                visual = new
+                {
+                    enabled = detections.Enabled,
+                    maxFramesPerSecond = models.Value.VisualMaxFramesPerSecond,
+                    framesDetected = detections.FramesDetected,
+                    framesSkipped = detections.FramesSkipped,
+                    framesRefused = detections.FramesRefused,
+                    itemsReported = detections.ItemsReported,
+                },
             });
         });
 

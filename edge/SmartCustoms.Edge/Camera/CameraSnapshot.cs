@@ -8,7 +8,11 @@ namespace SmartCustoms.Edge.Camera;
 /// <param name="Width">Width in pixels (0 when unknown).</param>
 /// <param name="Height">Height in pixels (0 when unknown).</param>
 /// <param name="Jpeg">The JPEG bytes; callers must not modify the array.</param>
-/// <param name="HostTimestamp">Monotonic <see cref="TimeProvider.GetTimestamp"/> when the frame arrived (placing detections on the belt).</param>
+/// <param name="HostTimestamp">Monotonic <see cref="TimeProvider.GetTimestamp"/> when the frame arrived.</param>
+/// <param name="CaptureTimestamp">
+/// Monotonic timestamp of the capture (the driver's <c>CameraFrame.CaptureTimestamp</c>: the camera's own capture time,
+/// or arrival minus <c>Devices:Camera:CaptureLatency</c>); what places detections on the belt. 0 = unknown, use arrival.
+/// </param>
 internal sealed record CameraSnapshot(
     string Camera,
     ulong Sequence,
@@ -17,4 +21,9 @@ internal sealed record CameraSnapshot(
     int Width,
     int Height,
     byte[] Jpeg,
-    long HostTimestamp = 0);
+    long HostTimestamp = 0,
+    long CaptureTimestamp = 0)
+{
+    /// <summary>When the image was taken (monotonic): the capture timestamp when known, else arrival.</summary>
+    public long TakenAt => CaptureTimestamp != 0 ? CaptureTimestamp : HostTimestamp;
+}

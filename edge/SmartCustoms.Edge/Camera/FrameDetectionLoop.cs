@@ -74,7 +74,10 @@ internal sealed partial class FrameDetectionLoop(
         }
 
         var mPerPx = fieldOfViewAcrossM / result.FrameWidth;
-        var seconds = frame.HostTimestamp / (double)time.TimestampFrequency;
+        // Placed by when the image was taken: a frame can arrive a second late when the gateway falls behind, and
+        // at 5 m/s a second is 5 m of belt.
+        var takenAt = frame.TakenAt;
+        var seconds = takenAt / (double)time.TimestampFrequency;
         var items = new List<DetectedItem>(result.Detections.Count);
         var reported = 0;
         for (var k = 0; k < result.Detections.Count; k++)
@@ -89,7 +92,7 @@ internal sealed partial class FrameDetectionLoop(
             if (isNew)
             {
                 var id = string.Create(CultureInfo.InvariantCulture, $"vis-{frame.Camera}-{frame.Sequence}-{k}");
-                core.Observe(new CoreVisualDetection(id, frame.HostTimestamp, d.ClassName, d.Score, d.WidthCm, d.LengthCm, offsetAlong));
+                core.Observe(new CoreVisualDetection(id, takenAt, d.ClassName, d.Score, d.WidthCm, d.LengthCm, offsetAlong));
                 reported++;
                 LogDetection(logger, d.ClassName, d.Score, d.SizeCm, frame.Camera, frame.Sequence);
             }

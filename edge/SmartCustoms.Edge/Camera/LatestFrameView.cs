@@ -26,7 +26,8 @@ internal sealed class LatestFrameView(TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(frame);
         _latest = new CameraSnapshot(
-            frame.CameraName, frame.Sequence, frame.SequenceFromDevice, frame.HostTime, frame.Width, frame.Height, frame.Jpeg.ToArray(), frame.HostTimestamp);
+            frame.CameraName, frame.Sequence, frame.SequenceFromDevice, frame.HostTime, frame.Width, frame.Height, frame.Jpeg.ToArray(), frame.HostTimestamp,
+            frame.CaptureTimestamp);
         _rate.Count(time.GetTimestamp());
     }
 }

@@ -11,4 +11,10 @@ internal sealed class CommandOptions
     /// brokers must then restrict who may publish there).
     /// </summary>
     public IList<string> Tokens { get; } = [];
+
+    /// <summary>
+    /// Tokens of machine clients acting as a supervisor: only these (and a supervisor signed in at the panel) may
+    /// send <c>release-hold</c>, <c>set-threshold</c> and <c>set-mode</c> (at the panel, <c>set-mode</c> is a technician's or a supervisor's). They are also accepted wherever a <see cref="Tokens"/> token is.
+    /// </summary>
+    public IList<string> SupervisorTokens { get; } = [];
 }

@@ -15,6 +15,6 @@ internal sealed class CommandTokens(IOptionsMonitor<CommandOptions> options)
         }
 
         var presented = Encoding.UTF8.GetBytes(token);
-        return options.CurrentValue.Tokens.Any(t => CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(t), presented));
+        return options.CurrentValue.Tokens.Concat(options.CurrentValue.SupervisorTokens).Any(t => CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(t), presented));
     }
 }

@@ -25,9 +25,11 @@ internal sealed partial class GatewayCommandHandler(
     Storage.Audit.IAuditLog audit,
     Storage.Evidence.IEvidenceStore evidence,
     NirCalibrationCommand calibration,
+    SupervisorCommands supervisor,
+    LaneModeCommand laneMode,
     ILogger<GatewayCommandHandler> logger) : ICommandHandler
 {
-    public static readonly IReadOnlyList<string> Supported = ["start-lot", "end-lot", "request-increment", "ack-alarm", "republish", "calibrate"];
+    public static readonly IReadOnlyList<string> Supported = ["start-lot", "end-lot", "request-increment", "ack-alarm", "republish", "calibrate", "release-hold", "set-threshold", "set-mode"];
 
     public async Task<CommandResult> HandleAsync(MqttCommand command, CancellationToken cancellationToken)
     {
@@ -89,6 +91,8 @@ internal sealed partial class GatewayCommandHandler(
                     payload.OptionalString("note"))),
                 "republish" => await RepublishAsync(cancellationToken),
                 "calibrate" => await calibration.RunAsync(payload, command.Sender ?? "(unknown)", cancellationToken),
+                "release-hold" or "set-threshold" => supervisor.Execute(command, payload),
+                LaneModeCommand.Name => await laneMode.ExecuteAsync(command, payload, cancellationToken),
                 _ => CommandResult.Failure($"unknown command '{command.Name}'; this gateway supports: {string.Join(", ", Supported)}"),
             };
             if (result.Ok)
@@ -112,7 +116,7 @@ internal sealed partial class GatewayCommandHandler(
     private bool IsAuthorised(MqttCommand command)
     {
         var tokens = commandOptions.Value.Tokens;
-        if (tokens.Count == 0)
+        if (tokens.Count == 0 || supervisor.CarriesSupervisorToken(command))
         {
             return true;
         }
@@ -127,7 +131,7 @@ internal sealed partial class GatewayCommandHandler(
 
     private async Task<CommandResult> RepublishAsync(CancellationToken cancellationToken)
     {
-        await store.AppendAsync(LaneState.Online(time.GetUtcNow(), mqtt.Value.EffectiveClientId), cancellationToken);
+        await store.AppendAsync(LaneState.Online(time.GetUtcNow(), mqtt.Value.EffectiveClientId, laneMode.StateDetails), cancellationToken);
         deviceStates.RepublishAll();
         if (core.GetSnapshot().Lot is { } lot)
         {

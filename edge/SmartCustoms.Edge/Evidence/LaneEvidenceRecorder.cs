@@ -212,7 +212,9 @@ internal sealed partial class LaneEvidenceRecorder(
         return details;
     }
 
-    private byte[]? RecentFrame(out JsonObject? details)
+    // ReadOnlyMemory<byte>? rather than byte[]?: a null array converts to an empty (not null) memory, which the
+    // store rightly refuses as "empty JPEG".
+    private ReadOnlyMemory<byte>? RecentFrame(out JsonObject? details)
     {
         details = null;
         var frame = frames.Latest;

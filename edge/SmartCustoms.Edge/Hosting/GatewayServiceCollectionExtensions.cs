@@ -101,6 +101,14 @@ internal static class GatewayServiceCollectionExtensions
         services.AddOptions<CommandOptions>().BindConfiguration(CommandOptions.SectionName);
         services.AddSingleton<ICommandHandler, GatewayCommandHandler>();
         services.AddSingleton<NirCalibrationCommand>();
+        services.AddSingleton<SupervisorCommands>();
+        services.AddSingleton<ThresholdSettingsFile>();
+        services.AddHostedService<ThresholdRestore>();
+        services.AddSingleton<LaneModeCommand>();
+        services.AddSingleton<LaneModeFile>();
+        services.AddSingleton<LaneModeStateDetails>();
+        services.AddSingleton<ILaneStateDetails>(sp => sp.GetRequiredService<LaneModeStateDetails>());
+        services.AddHostedService<LaneModeRestore>();
         services.AddSingleton<CommandTokens>();
 
         services.AddSingleton<ReadinessReport>();

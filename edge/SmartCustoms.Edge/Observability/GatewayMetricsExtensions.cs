@@ -24,6 +24,8 @@ internal static class GatewayMetricsExtensions
         // StorageMetrics is internal to the store project; its meter name is part of its contract.
         "SmartCustoms.Edge.Storage",
         MessagingMetrics.MeterName,
+        // LaneEvidenceRecorder's meter (sc.evidence.saved / failures).
+        "SmartCustoms.Edge.Evidence",
     ];
 
     public static IServiceCollection AddGatewayMetrics(this IServiceCollection services)

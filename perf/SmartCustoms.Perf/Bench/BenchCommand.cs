@@ -66,7 +66,7 @@ internal static class BenchCommand
             await run.Broker.DisposeAsync();
             var why = Violations(run.Result, options, checkFrames: !options.KneeNirOnly);
             steps.Add((run.Result, why.Length == 0, why));
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  → {run.Result.SpectraPerSecond:0} spectra/s, {run.Result.FramesPerSecond:0.0} fps, p99 {run.Result.LatencyP99Ms:0.0} ms: {(why.Length == 0 ? "within limits" : why)}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  → {run.Result.SpectraPerSecond:0} spectra/s, {run.Result.FramesPerSecond:0.0} fps received, {run.Result.FramesDetectedPerSecond:0.0} fps detected, p99 {run.Result.LatencyP99Ms:0.0} ms: {(why.Length == 0 ? "within limits" : why)}"));
             if (why.Length > 0)
             {
                 break;

@@ -12,7 +12,11 @@ internal sealed record BenchResult
 
     public double StartupSeconds { get; init; } = double.NaN;
 
+    /// <summary>Spectra classified per second: <c>sc_nir_classified_total</c> over the window, else the summaries' counts.</summary>
     public double SpectraPerSecond { get; init; } = double.NaN;
+
+    /// <summary>classified + rejected in the <c>sc.event.spectra</c> summaries received in the window, per second.</summary>
+    public double SpectraInSummariesPerSecond { get; init; } = double.NaN;
 
     /// <summary>Spectra the instrument numbered that the gateway never classified (sequence gaps in the summaries).</summary>
     public long SpectraDropped { get; init; }
@@ -27,6 +31,15 @@ internal sealed record BenchResult
 
     /// <summary>Frames run through the visual detector per second (NaN when the gateway does not report it).</summary>
     public double FramesDetectedPerSecond { get; init; } = double.NaN;
+
+    /// <summary>Frames received but not run through the detector (busy or over its rate cap) per second.</summary>
+    public double FramesSkippedPerSecond { get; init; } = double.NaN;
+
+    /// <summary>Whether the gateway's visual detection was on (null: not reported).</summary>
+    public bool? VisualEnabled { get; init; }
+
+    /// <summary>The gateway's <c>Models:VisualMaxFramesPerSecond</c> (null: not reported).</summary>
+    public double? VisualMaxFramesPerSecond { get; init; }
 
     public double StoredPerSecond { get; init; } = double.NaN;
 

@@ -115,8 +115,16 @@ internal sealed class GatewayUnderTest : IAsyncDisposable
             var root = document.RootElement;
             var counters = root.GetProperty("counters");
             long C(string name) => counters.TryGetProperty(name, out var v) ? v.GetInt64() : 0;
+            bool? enabled = null;
+            double? cap = null;
+            if (root.TryGetProperty("visual", out var visual) && visual.ValueKind == JsonValueKind.Object)
+            {
+                enabled = visual.TryGetProperty("enabled", out var e) && e.ValueKind is JsonValueKind.True or JsonValueKind.False ? e.GetBoolean() : null;
+                cap = visual.TryGetProperty("maxFramesPerSecond", out var m) && m.ValueKind == JsonValueKind.Number ? m.GetDouble() : null;
+            }
+
             return new CameraCounters(root.GetProperty("framesSeen").GetInt64(), C("dropped"), C("late"), C("corrupt"),
-                Find(root, "framesDetected"), Find(root, "framesSkipped"));
+                Find(root, "framesDetected"), Find(root, "framesSkipped"), enabled, cap);
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException or KeyNotFoundException)
         {

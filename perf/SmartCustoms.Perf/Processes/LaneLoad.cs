@@ -7,8 +7,22 @@ internal sealed record LaneLoad(double BeltSpeedMps, double NirLineRateHz, doubl
 {
     public static LaneLoad Contract => new(5, 500, 25);
 
+    /// <summary>The NIR driver's default integration time, µs (<c>Devices:Nir:IntegrationTimeMicroseconds</c>).</summary>
+    public const int DefaultIntegrationUs = 1000;
+
+    /// <summary>The simulated instrument's readout dead time per spectrum, µs (<c>NirInstrument.ReadoutUs</c>).</summary>
+    public const int ReadoutUs = 40;
+
+    /// <summary>
+    /// The integration time the gateway sets on the NIR for this line rate. An instrument takes one spectrum every
+    /// max(1 / line rate, integration + readout): with the default 1,000 µs it cannot exceed 1e6 / 1,040 ≈ 961
+    /// spectra/s, whatever line rate it is asked for (as a real one). Faster lines need a shorter integration
+    /// (at most 90 % of the period less the readout; never more than the default, never under 10 µs).
+    /// </summary>
+    public int NirIntegrationUs => (int)Math.Clamp(Math.Floor((0.9 * 1e6 / NirLineRateHz) - ReadoutUs), 10, DefaultIntegrationUs);
+
     public LaneLoad Scaled(double factor) => new(BeltSpeedMps * factor, NirLineRateHz * factor, CameraFps * factor);
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"belt {BeltSpeedMps:0.##} m/s, NIR {NirLineRateHz:0} spectra/s, camera {CameraFps:0.#} fps");
+        $"belt {BeltSpeedMps:0.##} m/s, NIR {NirLineRateHz:0} spectra/s ({NirIntegrationUs} µs integration), camera {CameraFps:0.#} fps");
 }

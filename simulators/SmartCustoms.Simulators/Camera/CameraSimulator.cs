@@ -209,7 +209,11 @@ public sealed class CameraSimulator : IAsyncDisposable
 
     private CameraFrame Produce()
     {
+        // The moment of capture: the scene is rendered at this lane time, and the frame is stamped with the wall-clock
+        // time of the same instant (taken before encoding, which can take tens of ms on a busy machine), so a reader can
+        // place the image on the belt by when it was taken, not when it arrived.
         double laneTime = _clock.ElapsedSeconds;
+        var capturedUtc = _clock.TimeProvider.GetUtcNow();
         var previous = LatestFrame;
         byte[] jpeg = Faults.IsActive(DeviceFaultKind.FrozenFrames) && previous is not null
             ? previous.Jpeg
@@ -221,7 +225,7 @@ public sealed class CameraSimulator : IAsyncDisposable
 
         long sequence = Interlocked.Increment(ref _sequence);
         // A clock-offset fault shifts only the timestamp the camera stamps on the frame (X-Frame-Timestamp).
-        return new CameraFrame(sequence, _clock.TimeProvider.GetUtcNow() + Faults.ClockOffset, laneTime, jpeg);
+        return new CameraFrame(sequence, capturedUtc + Faults.ClockOffset, laneTime, jpeg);
     }
 
     private byte[] Corrupt(byte[] jpeg)

@@ -130,6 +130,7 @@ internal sealed class NirConnection : IDisposable
                 if (TryInteger(command.Argument, 10, 65_000, line, out int integration))
                 {
                     _instrument.SetIntegration(integration);
+                    WarnIfRateLimited();
                 }
 
                 break;
@@ -140,6 +141,7 @@ internal sealed class NirConnection : IDisposable
                 if (TryInteger(command.Argument, 1, 1000, line, out int averages))
                 {
                     _instrument.SetAverages(averages);
+                    WarnIfRateLimited();
                 }
 
                 break;
@@ -202,6 +204,16 @@ internal sealed class NirConnection : IDisposable
 
         value = (int)number;
         return true;
+    }
+
+    // The usual reason a reader gets fewer spectra/s than the line rate: the exposure does not fit in the period.
+    private void WarnIfRateLimited()
+    {
+        double effective = _instrument.EffectiveLineRateHz;
+        if (effective < _options.LineRateHz * 0.999)
+        {
+            NirLog.RateLimitedByExposure(_logger, _instrument.IntegrationUs, _instrument.Averages, NirInstrument.ReadoutUs, effective, _options.LineRateHz);
+        }
     }
 
     private void Error(ScpiError error, string line)

@@ -90,6 +90,21 @@ public sealed class NirInstrument
         }
     }
 
+    /// <summary>
+    /// Spectra per second with the current settings: the line rate, unless averages × (integration + readout)
+    /// is longer than its period (e.g. 1,000 µs integration + 40 µs readout: at most 961/s, whatever the line rate).
+    /// </summary>
+    public double EffectiveLineRateHz
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return 1e6 / _segments[^1].PeriodUs;
+            }
+        }
+    }
+
     /// <summary>The instrument clock now, µs.</summary>
     public long DeviceNowUs => _clock.ElapsedMicroseconds + _bootOffsetUs;
 

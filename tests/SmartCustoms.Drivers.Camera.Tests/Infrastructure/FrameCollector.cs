@@ -4,7 +4,14 @@ using SmartCustoms.Drivers.Abstractions.Camera;
 namespace SmartCustoms.Drivers.Camera.Tests.Infrastructure;
 
 /// <summary>What a test keeps of a frame after disposing it.</summary>
-internal sealed record SeenFrame(ulong Sequence, bool SequenceFromDevice, DateTimeOffset? DeviceTime, int Width, int Height, bool HasPixels, bool IsRepeat, int JpegBytes);
+internal sealed record SeenFrame(ulong Sequence, bool SequenceFromDevice, DateTimeOffset? DeviceTime, int Width, int Height, bool HasPixels, bool IsRepeat, int JpegBytes)
+{
+    public long HostTimestamp { get; init; }
+
+    public long CaptureTimestamp { get; init; }
+
+    public bool CaptureTimeFromDevice { get; init; }
+}
 
 /// <summary>Reads a frame source in the background like the gateway would, recording what arrives.</summary>
 internal sealed class FrameCollector : IAsyncDisposable
@@ -24,7 +31,12 @@ internal sealed class FrameCollector : IAsyncDisposable
                     using (frame)
                     {
                         _frames.Enqueue(new SeenFrame(frame.Sequence, frame.SequenceFromDevice, frame.DeviceTime, frame.Width, frame.Height,
-                            frame.HasPixels, frame.IsRepeat, frame.Jpeg.Length));
+                            frame.HasPixels, frame.IsRepeat, frame.Jpeg.Length)
+                        {
+                            HostTimestamp = frame.HostTimestamp,
+                            CaptureTimestamp = frame.CaptureTimestamp,
+                            CaptureTimeFromDevice = frame.CaptureTimeFromDevice,
+                        });
                         if (frame.Pixels is { } pixels)
                         {
                             Assert.Equal(pixels.Stride * pixels.Height, pixels.Bgr24.Length);

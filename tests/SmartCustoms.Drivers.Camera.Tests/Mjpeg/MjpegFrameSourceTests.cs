@@ -47,6 +47,8 @@ public sealed class MjpegFrameSourceTests
         var frames = collector.Frames;
         Assert.All(frames, f => Assert.True(f.SequenceFromDevice));
         Assert.All(frames, f => Assert.NotNull(f.DeviceTime));
+        // Placed by the camera's capture time (X-Frame-Timestamp), which is never after the frame's arrival.
+        Assert.All(frames, f => Assert.True(f.CaptureTimeFromDevice && f.CaptureTimestamp <= f.HostTimestamp, $"capture {f.CaptureTimestamp}, arrival {f.HostTimestamp}"));
         Assert.All(frames, f => Assert.Equal((320, 240, true), (f.Width, f.Height, f.HasPixels)));
         for (var i = 1; i < frames.Count; i++)
         {

@@ -87,6 +87,10 @@ public sealed class LaneCoreTests
         lane.Core.Observe(new RadiationReading(lane.Clock.At(2), 1_800, RadiationLevel.Alarm));
         lane.Collect();
         var raised = (AlarmChange)Assert.Single(lane.OfType(LaneEventTypes.Alarm, "raised")).Data;
+        // The segment is marked where the dose peaked: known once the dose has fallen (here the next reading).
+        Assert.DoesNotContain(lane.OfType(LaneEventTypes.Segment, "judged"), e => ((SegmentReport)e.Data).Verdict == SegmentVerdict.Contaminated);
+        lane.Core.Observe(new RadiationReading(lane.Clock.At(2.05), 400, RadiationLevel.Alarm));
+        lane.Collect();
         Assert.Single(lane.OfType(LaneEventTypes.Segment, "judged"), e => ((SegmentReport)e.Data).Verdict == SegmentVerdict.Contaminated);
         Assert.Equal(AlarmType.Radiation, raised.Alarm.Type);
         Assert.Contains("1800 nSv/h", raised.Alarm.Message, StringComparison.Ordinal);
@@ -286,8 +290,9 @@ public sealed class LaneCoreTests
     public void A_cut_planned_on_a_camera_detection_re_aims_at_the_nir_cluster_that_confirms_the_item()
     {
         // The camera (20 m) sees a suspect box first; its position is off by a metre. The NIR (21 m) then sees the
-        // item: the segment rises to contaminated and the planned cut re-aims at the cluster's centre.
-        var lane = StartedLane();
+        // item: the segment rises to contaminated and the planned cut re-aims at the cluster's centre. (A weak camera
+        // detection alone plans a cut only with TriggerOnSuspectDetectionsAlone; see the next test for the default.)
+        var lane = StartedLane(sampling: s => s.TriggerOnSuspectDetectionsAlone = true);
         lane.SamplerReady();
         lane.Run(5, 5);
         lane.Core.Observe(Observe.Item(lane.Clock.At(5), "plastic", 0.5, 10, 10) with { OffsetAlongBeltMetres = -1 });
@@ -298,5 +303,22 @@ public sealed class LaneCoreTests
         RunWithNir(lane, 5.3, n => n is >= 2_600 and <= 2_606 ? 0.98 : 0.01);   // 5.200-5.212 s: coordinate ≈ 5.0
         Assert.Single(lane.OfType(LaneEventTypes.Segment, "revised"), e => ((SegmentReport)e.Data).Verdict == SegmentVerdict.Contaminated);
         Assert.Equal(5.01, lane.Core.FindIncrement(planned.Id)!.TargetMetres!.Value, 2);
+    }
+
+    [Fact]
+    public void A_segment_suspect_by_a_weak_camera_detection_alone_is_cut_only_once_the_nir_confirms_it()
+    {
+        var lane = StartedLane();
+        lane.SamplerReady();
+        lane.Run(5, 5);
+        lane.Core.Observe(Observe.Item(lane.Clock.At(5), "plastic", 0.5, 10, 10) with { OffsetAlongBeltMetres = -1 });
+        lane.Collect();
+        Assert.Single(lane.OfType(LaneEventTypes.Segment, "judged"), e => ((SegmentReport)e.Data).Verdict == SegmentVerdict.Suspect);
+        Assert.Empty(lane.OfType(LaneEventTypes.Increment));
+
+        RunWithNir(lane, 5.3, n => n is >= 2_600 and <= 2_606 ? 0.98 : 0.01);
+        var planned = (IncrementRecord)Assert.Single(lane.OfType(LaneEventTypes.Increment, "planned")).Data;
+        Assert.Equal(5.01, planned.TargetMetres!.Value, 2);
+        Assert.Equal(IncrementReason.Triggered, planned.Reason);
     }
 }

@@ -164,4 +164,19 @@ public sealed class LotJudgeTests
 
         Assert.Equal(LotVerdictLevel.Hold, Judge(lot).Level);
     }
+
+    [Fact]
+    public void A_revision_of_a_segment_judged_before_the_lot_started_is_counted_once_never_below_zero()
+    {
+        var lot = NewLot();
+        var early = Segment(4, SegmentVerdict.Suspect) with { LotId = null };
+        lot.Apply(Segment(4, SegmentVerdict.Contaminated), early);
+        Assert.Equal(0, lot.SuspectSegments);
+        Assert.Equal(1, lot.ContaminatedSegments);
+
+        // A revision of a segment counted in this lot still moves it between the counts.
+        lot.Apply(Segment(4, SegmentVerdict.Suspect), Segment(4, SegmentVerdict.Contaminated));
+        Assert.Equal(1, lot.SuspectSegments);
+        Assert.Equal(0, lot.ContaminatedSegments);
+    }
 }

@@ -53,6 +53,17 @@ public sealed partial class MetricsEndpointTests(ScrapedGatewayFixture gateway) 
     }
 
     [Fact]
+    public async Task Segment_verdicts_store_their_evidence_and_no_evidence_fails()
+    {
+        // A clear segment keeps counts, model and calibration but no frame; its evidence must still be stored.
+        var samples = await gateway.ScrapeUntilAsync(s =>
+            s.Any(x => x.Name == "sc_evidence_saved_total" && x.Label("kind") == "segment" && x.Value > 0), Within);
+
+        var failures = samples.Where(x => x.Name == "sc_evidence_failures_total").ToList();
+        Assert.All(failures, f => Assert.True(f.Value == 0, $"{f.Value} {f.Label("kind")} evidence records failed"));
+    }
+
+    [Fact]
     public async Task Frame_and_spectrum_counters_grow_between_scrapes()
     {
         var first = await gateway.ScrapeUntilAsync(s => Value(s, "sc_camera_frames_total") > 0 && Value(s, "sc_nir_spectra_total") > 0, Within);
@@ -93,6 +104,26 @@ public sealed partial class MetricsEndpointTests(ScrapedGatewayFixture gateway) 
         // The fallback must stay the exception, not the rule.
         Assert.True(queried.Count(exposed.Contains) >= queried.Count - 4,
             "too many dashboard series are absent on a running lane: " + string.Join(", ", queried.Where(q => !exposed.Contains(q))));
+    }
+
+    [Fact]
+    public async Task Every_counter_is_exposed_before_its_first_event()
+    {
+        // Fault counters stay at 0 on the clean simulated lane: they are there only because they start at 0.
+        var declared = DeclaredEventCounters();
+        var samples = await gateway.ScrapeUntilAsync(s => declared.All(name => s.Any(x => x.Name == name)), Within);
+
+        Assert.Equal(0, samples.Single(s => s.Name == "sc_nir_bad_replies_total").Value);
+        Assert.Equal("nir", samples.Single(s => s.Name == "sc_nir_bad_replies_total").Label("device"));
+        Assert.Equal(
+            ["Critical", "High", "Normal"],
+            samples.Where(s => s.Name == "sc_store_refused_total").Select(s => s.Label("priority")).Order(StringComparer.Ordinal).ToArray());
+        Assert.All(samples.Where(s => s.Name == "sc_store_refused_total"), s => Assert.Equal(0, s.Value));
+        Assert.Contains(samples, s => s.Name == "sc_mqtt_commands_total" && s.Label("result") == "malformed");
+
+        // The visual detector's frames (GET /api/camera/camera visual.framesDetected) on the camera's device label.
+        Assert.Contains(samples, s => s.Name == "sc_visual_frames_total" && s.Label("device") == "camera");
+        Assert.Contains(samples, s => s.Name == "sc_visual_frames_skipped_total" && s.Label("device") == "camera");
     }
 
     private static double Value(IReadOnlyList<PrometheusSample> samples, string name) =>

@@ -18,6 +18,7 @@ namespace SmartCustoms.Edge.IntegrationTests.Messaging;
 public sealed class GatewayCommandAcceptanceTests : IAsyncLifetime
 {
     private const string Token = "acceptance-token";
+    private const string SupervisorToken = "acceptance-supervisor-token";
     private static readonly TimeSpan Within = TimeSpan.FromSeconds(90);
     private readonly MosquittoFixture _broker = new();
     private readonly string _storage = Path.Combine(Path.GetTempPath(), "sc-acc-" + Guid.NewGuid().ToString("N")[..8]);
@@ -41,6 +42,7 @@ public sealed class GatewayCommandAcceptanceTests : IAsyncLifetime
     {
         var args = SimulatedGatewayArguments.Create("contaminated", _broker.Port, embeddedBroker: false, _storage);
         args.Add("--Commands:Tokens:0=" + Token);
+        args.Add("--Commands:SupervisorTokens:0=" + SupervisorToken);
         args.Add("--Mqtt:MaxCommandBytes=2048");
 
         // Spectral detections are the evidence checked here; the visual detector is not this test's subject.
@@ -79,10 +81,26 @@ public sealed class GatewayCommandAcceptanceTests : IAsyncLifetime
         using var events = new StoredEventsClient(address);
         Assert.DoesNotContain(await events.ReadAllAsync(), e => e.Schema == "sc.event.lot/1");
 
+        // set-mode: an operator's token and a bad value are refused; a supervisor's switches the lane to maintenance,
+        // which is published at once in the retained lane state and in /api/lane, and refuses start-lot until run.
+        Assert.Contains("needs a technician or supervisor", Error(await RequestAsync(central, root + "/cmd/set-mode", """{"mode":"maintenance"}""", Token, Within)), StringComparison.Ordinal);
+        Assert.Contains("field 'mode' must be one of run, maintenance", Error(await RequestAsync(central, root + "/cmd/set-mode", """{"mode":"off"}""", SupervisorToken, Within)), StringComparison.Ordinal);
+        await central.SubscribeAsync(root + "/state");
+        var toMaintenance = await RequestAsync(central, root + "/cmd/set-mode", """{"mode":"maintenance","note":"acceptance"}""", SupervisorToken, Within);
+        Assert.True(toMaintenance.Json.GetProperty("ok").GetBoolean(), toMaintenance.Payload);
+        await central.WaitForAsync(m => m.Topic == root + "/state" && m.Json.GetProperty("data").TryGetProperty("mode", out var mode) && mode.GetString() == "maintenance",
+            Within, "lane state with mode maintenance");
+        Assert.Equal("maintenance", await ModeOfLaneAsync(http));
+        Assert.Contains("the lane is in maintenance", Error(await RequestAsync(central, root + "/cmd/start-lot", FullStartLot("L-MAINT"), Token, Within)), StringComparison.Ordinal);
+        var toRun = await RequestAsync(central, root + "/cmd/set-mode", """{"mode":"run"}""", SupervisorToken, Within);
+        Assert.True(toRun.Json.GetProperty("ok").GetBoolean(), toRun.Payload);
+        Assert.Equal("run", await ModeOfLaneAsync(http));
+
         // The same command done right does change the lane (so the checks above could fail).
         var ok = await RequestAsync(central, root + "/cmd/start-lot", FullStartLot("L-OK"), Token, Within);
         Assert.Equal("""{"ok":true}""", ok.Payload);
         Assert.Equal(JsonValueKind.Object, await LotOfLaneAsync(http));
+        Assert.Contains("end the lot first", Error(await RequestAsync(central, root + "/cmd/set-mode", """{"mode":"maintenance"}""", SupervisorToken, Within)), StringComparison.Ordinal);
 
         // A detection's evidence: metadata with each file's SHA-256, and the files themselves.
         var evidenceId = await WaitForEvidenceIdAsync(events, "sc.event.detection/1", Within);
@@ -107,6 +125,8 @@ public sealed class GatewayCommandAcceptanceTests : IAsyncLifetime
         Assert.True(audit.ByCategory["config"] >= 1);
         var lines = await File.ReadAllLinesAsync(auditFile);
         Assert.Contains(lines, l => l.Contains("\"action\":\"start-lot\"", StringComparison.Ordinal) && l.Contains("\"outcome\":\"ok\"", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("\"action\":\"set-mode\"", StringComparison.Ordinal) && l.Contains("\"outcome\":\"ok\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains(SupervisorToken, StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("\"outcome\":\"refused: not authorised", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("\"action\":\"refused-before-handler\"", StringComparison.Ordinal) &&
                                     l.Contains("not valid JSON", StringComparison.Ordinal));
@@ -170,6 +190,12 @@ public sealed class GatewayCommandAcceptanceTests : IAsyncLifetime
         var reply = await client.WaitForAsync(m => m.Topic == responseTopic, within, "reply on " + responseTopic);
         Assert.Equal(correlation, reply.CorrelationData);
         return reply;
+    }
+
+    private static async Task<string?> ModeOfLaneAsync(HttpClient http)
+    {
+        using var lane = JsonDocument.Parse(await http.GetStringAsync(new Uri("api/lane", UriKind.Relative)));
+        return lane.RootElement.GetProperty("mode").GetString();
     }
 
     private static async Task<JsonValueKind> LotOfLaneAsync(HttpClient http)

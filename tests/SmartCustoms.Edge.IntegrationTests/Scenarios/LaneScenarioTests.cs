@@ -53,19 +53,28 @@ public sealed class LaneScenarioTests(ITestOutputHelper output)
             figures.Line($"  {item.Id} at gateway {figures.GatewayCoordinate(item):0.00} m (NIR at lane {item.AtNirS:0.00} s): segment {segment?.Number} {segment?.Verdict} [{string.Join(", ", segment?.Findings ?? [])}]");
         }
 
-        var substantialRecall = figures.Recall("NIR-visible items ≥ 5 cm covering ≥ 20 % of the NIR strip", substantial, ScenarioFigures.SpectralFindings, "NIR spectra");
+        figures.Recall("NIR-visible items ≥ 5 cm covering ≥ 20 % of the NIR strip", substantial, ScenarioFigures.SpectralFindings, "NIR spectra");
         figures.Recall("NIR-visible items ≥ 5 cm (any overlap with the NIR strip, /truth inNirFootprint)", nirVisible, ScenarioFigures.SpectralFindings, "NIR spectra");
         figures.Recall("camera-only items ≥ 5 cm (carbon black, or off the NIR strip)", cameraOnly, ScenarioFigures.VisualFindings, "camera detections");
         figures.Recall("camera-only items ≥ 5 cm", cameraOnly, null, "any evidence (often another item in the same 10 m segment)");
+        figures.Recall("all exposed items ≥ 5 cm", items, null, "any evidence");
         var cuts = figures.TriggeredCuts();
+
+        // The targets, held honestly for the counts this run has (TargetCheck): a short CI run can only refute them;
+        // a long run (SC_SCENARIO_MINUTES) must reach them.
+        var failures = new List<string?>
+        {
+            TargetCheck.Check("NIR-visible items ≥ 5 cm (≥ 20 % of the strip) flagged by NIR spectra in their segment",
+                substantial.Count(i => figures.FlaggedInItsSegment(i, ScenarioFigures.SpectralFindings)), substantial.Count, 0.95, ScenarioDurations.IsLongRun, out var nirSummary),
+            TargetCheck.Check("triggered cuts intercepting their item (all aims)", cuts.Intercepted, cuts.Taken, 0.90, ScenarioDurations.IsLongRun, out var cutSummary),
+        };
+        figures.Line($"{nirSummary}");
+        figures.Line($"{cutSummary}");
         output.WriteLine(figures.Save());
 
         Assert.True(substantial.Count >= 3, $"the run holds only {substantial.Count} NIR-visible items; pick another seed");
-        Assert.True(substantialRecall >= 0.95, $"NIR-visible items flagged in their segment: {substantialRecall:P1} < 95 %\n{figures.Text}");
-        // The lane core's part of a cut is aiming and timing it: asserted on cuts aimed at NIR clusters. Cuts aimed
-        // at camera detections also depend on the visual detector's positions and false alarms (reported above).
-        Assert.True(cuts.NirTaken >= 3, $"only {cuts.NirTaken} triggered cuts aimed by the NIR were taken\n{figures.Text}");
-        Assert.True(cuts.NirIntercepted >= 0.9 * cuts.NirTaken, $"{cuts.NirIntercepted}/{cuts.NirTaken} NIR-aimed triggered cuts intercepted their item (< 90 %)\n{figures.Text}");
+        Assert.True(cuts.Taken >= 3, $"only {cuts.Taken} triggered cuts were taken\n{figures.Text}");
+        Assert.True(failures.All(f => f is null), string.Join("\n", failures.Where(f => f is not null)) + "\n" + figures.Text);
         Assert.Contains(figures.LotVerdict, new[] { "hold", "suspect" });
         Assert.Contains(run.Events.Events("alarm"), m => m.Data.GetProperty("alarm").GetProperty("type").GetString() == "contamination");
     }
@@ -93,8 +102,13 @@ public sealed class LaneScenarioTests(ITestOutputHelper output)
         var raisedAt = alarm.Data.GetProperty("alarm").GetProperty("raisedAt").GetDateTimeOffset();
         var after = (raisedAt - passedAt).TotalSeconds;
         figures.Line($"source {source.GetProperty("id").GetString()} ({source.GetProperty("nuclide").GetString()}, peak {source.GetProperty("peakDoseRateNSvH").GetDouble():0} nSv/h) passed the monitor at lane {source.GetProperty("radiation").GetProperty("laneS").GetDouble():0.0} s; radiation alarm raised {after:+0.00;-0.00} s from its passing, received over MQTT {(alarm.ReceivedAt - passedAt).TotalSeconds:+0.00;-0.00} s");
+        // One source is filed where its dose peaked: one segment, two when it lies within the tolerance of a boundary.
+        var passed = truth.GetProperty("radiationSources").EnumerateArray().Count(s => s.GetProperty("radiation").GetProperty("passed").GetBoolean());
+        var marked = figures.LotSegments.Where(s => s.Findings.Any(f => f.StartsWith("radiation-", StringComparison.Ordinal))).ToList();
+        figures.Line($"sources passed {passed}; segments with radiation findings {marked.Count}: {string.Join(", ", marked.Select(s => $"{s.Number} {s.Verdict} [{string.Join('/', s.Findings)}]"))}");
         output.WriteLine(figures.Save());
 
+        Assert.InRange(marked.Count, 1, 2 * passed);
         Assert.InRange(after, -10, 2);
         Assert.Equal("hold", figures.LotVerdict);
         Assert.Contains("radiation-alarm", figures.LotReasons);

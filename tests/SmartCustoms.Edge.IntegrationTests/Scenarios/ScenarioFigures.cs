@@ -40,6 +40,8 @@ public sealed class ScenarioFigures
         LotReasons = lotVerdict is null ? [] : [.. lotVerdict.Data.GetProperty("verdict").GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("code").GetString()!)];
         Line($"scenario {run.Scenario}, seed {run.Seed}, lot {run.LotId}: {laneSeconds:0} s of lane time at 5 m/s (lane {run.LotStartLaneS:0.0}-{run.LotEndLaneS:0.0} s)");
         Line($"segments in the lot: {LotSegments.Count} ({Count("clear")} clear, {Count("suspect")} suspect, {Count("contaminated")} contaminated); lot verdict {LotVerdict} [{string.Join(", ", LotReasons)}]");
+        var findings = LotSegments.Where(s => s.Flagged).SelectMany(s => s.Findings).GroupBy(f => f).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}");
+        Line($"flagged segments' findings: {string.Join(", ", findings)}");
         Line($"decision latency, spectrum/frame/reading acquired -> segment verdict: {DecisionLatency}");
         Line($"verdict -> received over MQTT: {DeliveryLatency}");
         var summaries = run.Events.Events("spectra").Select(m => m.Data).ToList();
@@ -150,6 +152,9 @@ public sealed class ScenarioFigures
                   From: i.GetProperty("beltFromM").GetDouble(), To: i.GetProperty("beltToM").GetDouble()));
         var figures = new CutFigures();
         var misses = new List<string>();
+        var nirAimErrors = new List<double>();
+        var cameraAimErrors = new List<double>();
+        var aimedAtNothing = 0;
         var states = records.GroupBy(r => r.GetProperty("state").GetString()).Select(g => $"{g.Count()} {g.Key}");
         foreach (var record in records.Where(r => truthCuts.ContainsKey(r.GetProperty("id").GetUInt32())))
         {
@@ -161,6 +166,17 @@ public sealed class ScenarioFigures
             var item = Items.Where(i => i.Exposed && Math.Abs(GatewayCoordinate(i) - target) < 5).MinBy(i => Math.Abs(GatewayCoordinate(i) - target));
             var hit = item is not null && truthCuts[id].Items.Contains(item.Id);
             figures.Count(byCamera, hit);
+            if (item is null || Math.Abs(GatewayCoordinate(item) - target) > 1)
+            {
+                aimedAtNothing++;
+            }
+
+            if (item is not null)
+            {
+                // Aim error: positive = the cut aimed upstream of the item (later on the belt).
+                (byCamera ? cameraAimErrors : nirAimErrors).Add(target - GatewayCoordinate(item));
+            }
+
             if (!hit)
             {
                 // In simulator coordinates: where the cut aimed, what it took, where the nearest item was.
@@ -170,7 +186,20 @@ public sealed class ScenarioFigures
         }
 
         Line($"triggered increments: {records.Count} ({string.Join(", ", states)}); cut by the sampler and intercepting their item: {figures.Intercepted}/{figures.Taken} — aimed by NIR clusters {figures.NirIntercepted}/{figures.NirTaken}, by camera detections {figures.CameraIntercepted}/{figures.CameraTaken}{(misses.Count > 0 ? "; missed: " + string.Join("; ", misses) : string.Empty)}");
+        Line($"aim error (target − nearest item, m; + = upstream): NIR {AimErrors(nirAimErrors)}; camera {AimErrors(cameraAimErrors)}; cuts with no exposed item within 1 m of their aim (aimed at a false detection): {aimedAtNothing}");
         return figures;
+    }
+
+    private static string AimErrors(List<double> errors)
+    {
+        if (errors.Count == 0)
+        {
+            return "none";
+        }
+
+        errors.Sort();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"n {errors.Count}, median {errors[errors.Count / 2]:+0.00;-0.00}, min {errors[0]:+0.00;-0.00}, max {errors[^1]:+0.00;-0.00}");
     }
 
     public void Line(FormattableString text) => _text.AppendLine(FormattableString.Invariant(text));

@@ -61,6 +61,10 @@ public sealed class PayloadSchemaTests
     [InlineData("""{"schema":"sc.lane.state/1","id":"01a2","ts":"2026-11-27T06:09:08.959Z","site":"s","lane":"l","lot":null,"data":{"online":false,"reason":"shutdown"}}""", false)]
     [InlineData("""{"schema":"sc.lane.state/1","id":"01a2","seq":9,"ts":"2026-11-27T06:09:08.959Z","site":"s","lane":"l","lot":null,"data":{"online":true,"since":"2026-11-27T06:09:09.177Z","clientId":"c"}}""", true)]
     [InlineData("""{"schema":"sc.lane.state/1","id":"01a2","seq":9,"ts":"2026-11-27T06:09:08.959Z","site":"s","lane":"l","lot":null,"data":{"online":true}}""", false)]
+    [InlineData("""{"schema":"sc.lane.state/1","id":"01a2","seq":9,"ts":"2026-11-27T06:09:08.959Z","site":"s","lane":"l","lot":null,"data":{"online":true,"since":"2026-11-27T06:09:09.177Z","clientId":"c","mode":"maintenance","modeSince":"2026-11-27T06:10:00.000Z"}}""", true)]
+    [InlineData("""{"schema":"sc.lane.state/1","id":"01a2","seq":9,"ts":"2026-11-27T06:09:08.959Z","site":"s","lane":"l","lot":null,"data":{"online":true,"since":"2026-11-27T06:09:09.177Z","clientId":"c","mode":"run"}}""", true)]
+    [InlineData("""{"schema":"sc.lane.state/1","id":"01a2","seq":9,"ts":"2026-11-27T06:09:08.959Z","site":"s","lane":"l","lot":null,"data":{"online":true,"since":"2026-11-27T06:09:09.177Z","clientId":"c","mode":"paused"}}""", false)]
+    [InlineData("""{"schema":"sc.lane.state/1","id":"01a2","seq":9,"ts":"2026-11-27T06:09:08.959Z","site":"s","lane":"l","lot":null,"data":{"online":true,"since":"2026-11-27T06:09:09.177Z","clientId":"c","mode":"run","modeSince":"yesterday"}}""", false)]
     public void Lane_state_has_a_seq_except_in_the_Last_Will(string payload, bool valid) =>
         Assert.Equal(valid, PayloadSchemas.Instance.Validate("sc.lane.state/1", payload).Count == 0);
 
