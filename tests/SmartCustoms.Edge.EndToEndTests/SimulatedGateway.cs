@@ -74,13 +74,6 @@ internal sealed partial class SimulatedGateway : IAsyncDisposable
             UseShellExecute = false,
         };
         info.ArgumentList.Add(RepositoryPaths.GatewayDll);
-        // The visual detector is trained separately; until its model file is built next to the gateway, run
-        // without it (empty path = visual detection off) rather than fail to start. With it, boxes are drawn.
-        if (!File.Exists(Path.Combine(Path.GetDirectoryName(RepositoryPaths.GatewayDll)!, "models", "onnx", "visual-detector.onnx")))
-        {
-            info.ArgumentList.Add("--Models:VisualModelPath=");
-        }
-
         foreach (var arg in (string[])[
             "--simulate", "--scenario", scenario,
             "--Urls=http://127.0.0.1:0",

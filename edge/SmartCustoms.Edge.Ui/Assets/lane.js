@@ -204,8 +204,9 @@
     const lotOpen = !!lane.lot, maintenance = lane.mode === "maintenance";
     gate("btn-start-lot", "start-lot", !lotOpen && !maintenance, maintenance ? "The lane is in maintenance" : "A lot is open");
     gate("btn-end-lot", "end-lot", lotOpen, "No lot is open");
-    // In maintenance a manual cut tests the sampler without a lot.
-    gate("btn-increment", "request-increment", lotOpen || maintenance, "No lot is open");
+    // In maintenance a manual cut tests the sampler without a lot; a technician cuts only then (a test, never a lot's sample).
+    const technician = app.dataset.role === "technician";
+    gate("btn-increment", "request-increment", technician ? maintenance : lotOpen || maintenance, technician ? "Technicians test the sampler in maintenance only" : "No lot is open");
     const mode = $("btn-mode");
     if (mode) {
       mode.hidden = !allowed.has("set-mode");
@@ -346,7 +347,7 @@
     const list = lane.recentIncrements;
     setText("increment-count", `${list.length} recent`);
     setHtml("increment-table", `<thead><tr><th>#</th><th>Lot</th><th>Reason</th><th>Status</th><th>Planned</th><th>Taken</th><th class="num">Mass kg</th><th>Note</th></tr></thead><tbody>${list.length === 0 ? `<tr class="empty"><td colspan="8">No increment yet</td></tr>` : list.map(i => `
-      <tr><td><b>${i.id}</b></td><td>${esc(i.lotId)}</td><td>${i.reason}</td><td class="st-${i.state}">${i.state}${i.acknowledged && i.state !== "taken" ? " (ack)" : ""}</td><td>${time(i.plannedAt)}</td><td>${time(i.takenAt)}</td><td class="num">${fmt(i.massKg, 1)}${i.massMeasured ? "" : " est."}</td><td>${esc(i.note)}</td></tr>`).join("")}</tbody>`);
+      <tr><td><b>${i.id}</b></td><td>${i.lotId ? esc(i.lotId) : `<span class="muted">no lot (test cut)</span>`}</td><td>${i.reason}</td><td class="st-${i.state}">${i.state}${i.acknowledged && i.state !== "taken" ? " (ack)" : ""}</td><td>${time(i.plannedAt)}</td><td>${time(i.takenAt)}</td><td class="num">${fmt(i.massKg, 1)}${i.massMeasured ? "" : " est."}</td><td>${esc(i.note)}</td></tr>`).join("")}</tbody>`);
   }
 
   // ---------------------------------------------------------------- history tables (new rows arrive as stored events)

@@ -23,8 +23,8 @@ internal sealed partial class PanelAudit(IServiceProvider services, ILogger<Pane
     public Task SignedOutAsync(string user) =>
         WriteAsync(new AuditEntry("ui", "sign-out") { Actor = user, Source = "ui", Outcome = "ok" });
 
-    public Task ForbiddenAsync(string user, UiRole role, string command) =>
-        WriteAsync(new AuditEntry("ui", command) { Actor = user, Source = "ui", Outcome = $"refused: role {UiPermissions.Name(role)} may not {command}" });
+    public Task ForbiddenAsync(string user, UiRole role, string command, string? why = null) =>
+        WriteAsync(new AuditEntry("ui", command) { Actor = user, Source = "ui", Outcome = why is null ? $"refused: role {UiPermissions.Name(role)} may not {command}" : $"refused: {why}" });
 
     private async Task WriteAsync(AuditEntry entry)
     {

@@ -4,7 +4,8 @@ namespace SmartCustoms.Edge.Ui.Auth;
 /// Which role may send which command from the panel. Operators and supervisors run lots, acknowledge alarms
 /// and request increments; technicians (and supervisors) start a spectrometer calibration; remote officers
 /// only look. Only supervisors release a HOLD and change verdict thresholds. Technicians and supervisors switch
-/// the lane between run and maintenance. Thread-safe (immutable).
+/// the lane between run and maintenance, and a technician requests an increment only in maintenance (a test cut
+/// of the sampler, never a sample of a lot: <see cref="RefusalInMode"/>). Thread-safe (immutable).
 /// </summary>
 internal static class UiPermissions
 {
@@ -23,7 +24,7 @@ internal static class UiPermissions
     {
         ["start-lot"] = [UiRole.Operator, UiRole.Supervisor],
         ["end-lot"] = [UiRole.Operator, UiRole.Supervisor],
-        ["request-increment"] = [UiRole.Operator, UiRole.Supervisor],
+        ["request-increment"] = [UiRole.Operator, UiRole.Supervisor, UiRole.Technician],
         ["ack-alarm"] = [UiRole.Operator, UiRole.Supervisor],
         ["calibrate"] = [UiRole.Technician, UiRole.Supervisor],
         ["release-hold"] = [UiRole.Supervisor],
@@ -41,6 +42,15 @@ internal static class UiPermissions
 
     /// <summary>The role names accepted in <c>Ui:Users:N:Role</c>, in words.</summary>
     public static string RoleNames => string.Join(", ", Names.Keys);
+
+    /// <summary>
+    /// Why <paramref name="role"/> may not send <paramref name="command"/> in the lane's current mode, or null when
+    /// it may: a technician's increment is a test cut of the sampler, so only while the lane is in maintenance.
+    /// </summary>
+    public static string? RefusalInMode(UiRole role, string command, bool maintenance) =>
+        role == UiRole.Technician && command == "request-increment" && !maintenance
+            ? "a technician requests an increment only while the lane is in maintenance (a test cut of the sampler); switch the lane to maintenance first"
+            : null;
 
     public static bool IsKnown(string command) => Allowed.ContainsKey(command);
 

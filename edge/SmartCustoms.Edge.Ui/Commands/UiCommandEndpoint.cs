@@ -2,6 +2,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SmartCustoms.Edge.Core;
+using SmartCustoms.Edge.Core.Mode;
 using SmartCustoms.Edge.Messaging;
 using SmartCustoms.Edge.Ui.Auth;
 using SmartCustoms.Edge.Ui.Hosting;
@@ -38,6 +40,14 @@ internal static partial class UiCommandEndpoint
                 ok = false,
                 error = $"Not allowed: {session.User} is signed in as {UiPermissions.Name(session.Role)}; {name} needs {UiPermissions.RolesFor(name)}.",
             }, statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        var modeRefusal = UiPermissions.RefusalInMode(session.Role, name, http.RequestServices.GetService<LaneCore>()?.Mode == LaneMode.Maintenance);
+        if (modeRefusal is not null)
+        {
+            LogForbidden(logger, session.User, session.Role, name);
+            await audit.ForbiddenAsync(session.User, session.Role, name, modeRefusal);
+            return Results.Json(new { ok = false, error = $"Not allowed: {modeRefusal}." }, statusCode: StatusCodes.Status403Forbidden);
         }
 
         // A JSON body cannot be sent cross-site without a CORS preflight, which this gateway never grants;

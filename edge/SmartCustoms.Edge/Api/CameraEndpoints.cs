@@ -6,7 +6,7 @@ using SmartCustoms.Models;
 
 namespace SmartCustoms.Edge.Api;
 
-/// <summary>The camera's latest frame over HTTP (for the lane view; frames are not classified yet).</summary>
+/// <summary>The camera's status, latest frame and visual detector counters over HTTP (lane view, remote officers, benchmark).</summary>
 internal static class CameraEndpoints
 {
     public static void MapCameraEndpoints(this IEndpointRouteBuilder endpoints)
@@ -30,7 +30,6 @@ internal static class CameraEndpoints
                 framesSeen = view.FramesSeen,
                 latest = latest is null ? null : new { sequence = latest.Sequence, hostTime = latest.HostTime, width = latest.Width, height = latest.Height, jpegBytes = latest.Jpeg.Length },
                 counters = camera.Counters,
-                classified = false,
                 // The visual detector: frames run (at most maxFramesPerSecond of those seen), skipped, refused.
                 visual = new
                 {

@@ -28,7 +28,10 @@ internal static class GatewayApplication
 
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
-            .ReadFrom.Services(services));
+            .ReadFrom.Services(services)
+            // A port already in use is reported as one line by GatewayProgram; the host's own error with the
+            // whole Kestrel stack trace would bury it.
+            .Filter.ByExcluding(e => e.Level == Serilog.Events.LogEventLevel.Error && StartupError.IsPortInUse(e.Exception)));
 
         // Under systemd (Type=notify) this sends READY=1/STOPPING=1 and logs in journald's format; elsewhere a no-op.
         builder.Services.AddSystemd();

@@ -45,6 +45,16 @@ internal static class GatewayProgram
         {
             await app.StartAsync().ConfigureAwait(false);
         }
+        catch (Exception ex) when (StartupError.IsPortInUse(ex))
+        {
+            await Console.Error.WriteLineAsync("configuration error: " + StartupError.DescribePortInUse(ex)).ConfigureAwait(false);
+            // The services started before Kestrel failed (store, drivers, outbox) stop as at a normal shutdown,
+            // so nothing they accepted is left half-written.
+            using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            await app.StopAsync(stopping.Token).ConfigureAwait(false);
+            await Log.CloseAndFlushAsync().ConfigureAwait(false);
+            return ConfigurationErrorExitCode;
+        }
         catch (Exception ex)
         {
             await Console.Error.WriteLineAsync("error: the gateway could not start: " + StartupError.Describe(ex)).ConfigureAwait(false);

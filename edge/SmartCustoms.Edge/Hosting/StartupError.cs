@@ -1,3 +1,5 @@
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Options;
 
 namespace SmartCustoms.Edge.Hosting;
@@ -12,6 +14,23 @@ internal static class StartupError
         AggregateException ae => ae.InnerExceptions.All(IsConfigurationError),
         _ => exception.InnerException is not null && IsConfigurationError(exception.InnerException),
     };
+
+    /// <summary>
+    /// True when a listening socket could not be bound because another process holds the port (Kestrel's
+    /// <c>Urls</c>, or a simulator's port under <c>--simulate</c>): a setting to change, not a bug to trace.
+    /// </summary>
+    public static bool IsPortInUse(Exception? exception) => exception switch
+    {
+        null => false,
+        AddressInUseException => true,
+        SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } => true,
+        AggregateException ae => ae.InnerExceptions.Any(IsPortInUse),
+        _ => IsPortInUse(exception.InnerException),
+    };
+
+    /// <summary>The one line for a port already in use: what could not be bound and what to do about it.</summary>
+    public static string DescribePortInUse(Exception exception) =>
+        OneLine(Describe(exception) + " Another process already listens there: stop it, or give the gateway another port (Urls for HTTP, the device's Port setting under --simulate).");
 
     public static string Describe(Exception exception)
     {

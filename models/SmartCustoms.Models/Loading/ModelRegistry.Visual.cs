@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.ML.OnnxRuntime;
@@ -11,6 +9,9 @@ namespace SmartCustoms.Models.Loading;
 /// <summary>The visual detector's loading and contract check (see <see cref="VisualModelContract"/>).</summary>
 public static partial class ModelRegistry
 {
+    private const string VisualExporter = "models/training/train_visual.py";
+    private const string VisualShapeNote = "-1 = batch; classes and grid from the metadata";
+
     /// <summary>Loads the visual debris detector at <paramref name="filePath"/>.</summary>
     /// <exception cref="ModelLoadException">The file is missing, unreadable, or not the detector the code expects.</exception>
     public static VisualDetector LoadVisualDetector(string filePath, VisualDetectorSettings? settings = null, ILogger? logger = null)
@@ -24,8 +25,8 @@ public static partial class ModelRegistry
             var description = ReadVisualDescription(fullPath, metadata, settings);
             CheckVisualSignature(fullPath, session, description);
             var identity = new ModelIdentity(
-                VisualRequired(fullPath, metadata, VisualModelContract.MetaModelId),
-                VisualRequired(fullPath, metadata, VisualModelContract.MetaVersion),
+                Required(fullPath, metadata, VisualModelContract.MetaModelId, VisualExporter),
+                Required(fullPath, metadata, VisualModelContract.MetaVersion, VisualExporter),
                 sha256,
                 fullPath);
             var detector = new VisualDetector(session, options, identity, description, settings);
@@ -37,24 +38,24 @@ public static partial class ModelRegistry
 
     private static VisualModelDescription ReadVisualDescription(string path, Dictionary<string, string> metadata, VisualDetectorSettings settings)
     {
-        var classNames = VisualRequired(path, metadata, VisualModelContract.MetaClassNames)
+        var classNames = Required(path, metadata, VisualModelContract.MetaClassNames, VisualExporter)
             .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (classNames.Length < 1)
         {
             throw new ModelLoadException(path, $"metadata '{VisualModelContract.MetaClassNames}' lists no class.");
         }
 
-        var width = (int)VisualNumber(path, metadata, VisualModelContract.MetaInputWidth);
-        var height = (int)VisualNumber(path, metadata, VisualModelContract.MetaInputHeight);
-        var stride = (int)VisualNumber(path, metadata, VisualModelContract.MetaStride);
+        var width = (int)RequiredNumber(path, metadata, VisualModelContract.MetaInputWidth, VisualExporter);
+        var height = (int)RequiredNumber(path, metadata, VisualModelContract.MetaInputHeight, VisualExporter);
+        var stride = (int)RequiredNumber(path, metadata, VisualModelContract.MetaStride, VisualExporter);
         if (width < 8 || height < 8 || stride < 1 || width % stride != 0 || height % stride != 0)
         {
             throw new ModelLoadException(path, $"metadata input {width}x{height} with stride {stride} is not usable (sizes must be multiples of the stride).");
         }
 
-        var threshold = settings.ScoreThreshold ?? (float)VisualNumber(path, metadata, VisualModelContract.MetaScoreThreshold);
-        var nms = settings.NmsIou ?? (float)VisualNumber(path, metadata, VisualModelContract.MetaNmsIou);
-        var max = (int)VisualNumber(path, metadata, VisualModelContract.MetaMaxDetections);
+        var threshold = settings.ScoreThreshold ?? (float)RequiredNumber(path, metadata, VisualModelContract.MetaScoreThreshold, VisualExporter);
+        var nms = settings.NmsIou ?? (float)RequiredNumber(path, metadata, VisualModelContract.MetaNmsIou, VisualExporter);
+        var max = (int)RequiredNumber(path, metadata, VisualModelContract.MetaMaxDetections, VisualExporter);
         if (!(threshold > 0 && threshold < 1) || !(nms > 0 && nms <= 1) || max < 1)
         {
             throw new ModelLoadException(path, FormattableString.Invariant($"decoding settings not usable: threshold {threshold}, NMS IoU {nms}, max detections {max}."));
@@ -70,8 +71,8 @@ public static partial class ModelRegistry
             throw new ModelLoadException(path, $"expected one input '{VisualModelContract.InputName}', the model has [{string.Join(", ", session.InputNames)}].");
         }
 
-        CheckVisualTensor(path, "input", VisualModelContract.InputName, session.InputMetadata[VisualModelContract.InputName], TensorElementType.UInt8,
-            [-1, description.InputHeight, description.InputWidth, 3]);
+        CheckTensor(path, "input", VisualModelContract.InputName, session.InputMetadata[VisualModelContract.InputName], TensorElementType.UInt8,
+            [-1, description.InputHeight, description.InputWidth, 3], VisualShapeNote);
         foreach (var (name, shape) in new (string, int[])[]
                  {
                      (VisualModelContract.HeatmapOutput, [-1, description.ClassNames.Count, description.GridHeight, description.GridWidth]),
@@ -83,48 +84,7 @@ public static partial class ModelRegistry
                 throw new ModelLoadException(path, $"expected an output '{name}', the model has [{string.Join(", ", session.OutputNames)}].");
             }
 
-            CheckVisualTensor(path, "output", name, output, TensorElementType.Float, shape);
+            CheckTensor(path, "output", name, output, TensorElementType.Float, shape, VisualShapeNote);
         }
-    }
-
-    private static void CheckVisualTensor(string path, string kind, string name, NodeMetadata node, TensorElementType type, int[] expected)
-    {
-        if (!node.IsTensor || node.ElementDataType != type)
-        {
-            throw new ModelLoadException(path, $"{kind} '{name}' must be a {type} tensor, the model has {node.OnnxValueType}/{node.ElementDataType}.");
-        }
-
-        var actual = node.Dimensions;
-        var matches = actual.Length == expected.Length;
-        for (var i = 0; matches && i < actual.Length; i++)
-        {
-            matches = expected[i] == -1 ? actual[i] <= 0 : actual[i] == expected[i];
-        }
-
-        if (!matches)
-        {
-            throw new ModelLoadException(path, $"{kind} '{name}' has shape [{FormatShape(actual)}], expected [{FormatShape(expected)}] (-1 = batch; classes and grid from the metadata).");
-        }
-    }
-
-    private static string VisualRequired(string path, Dictionary<string, string> metadata, string key)
-    {
-        if (!metadata.TryGetValue(key, out var value) || string.IsNullOrWhiteSpace(value))
-        {
-            throw new ModelLoadException(path, $"metadata '{key}' is missing; was the model exported by models/training/train_visual.py?");
-        }
-
-        return value.Trim();
-    }
-
-    private static double VisualNumber(string path, Dictionary<string, string> metadata, string key)
-    {
-        var text = VisualRequired(path, metadata, key);
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
-        {
-            throw new ModelLoadException(path, $"metadata '{key}' is '{text}', not a number.");
-        }
-
-        return value;
     }
 }

@@ -17,6 +17,9 @@ namespace SmartCustoms.Models.Loading;
 /// <remarks>Stateless: safe to call from several threads (each call loads its own session).</remarks>
 public static partial class ModelRegistry
 {
+    private const string SpectralExporter = "models/training/train_spectral.py";
+    private const string SpectralShapeNote = "-1 = batch";
+
     /// <summary>Loads the spectral classifier at <paramref name="filePath"/>.</summary>
     /// <exception cref="ModelLoadException">The file is missing, unreadable, or not the model the code expects.</exception>
     public static SpectralClassifier LoadSpectralClassifier(string filePath, SpectralClassifierSettings? settings = null, ILogger? logger = null)
@@ -148,7 +151,7 @@ public static partial class ModelRegistry
             throw new ModelLoadException(path, $"expected one input '{SpectralModelContract.InputName}', the model has [{string.Join(", ", session.InputNames)}].");
         }
 
-        CheckTensor(path, "input", SpectralModelContract.InputName, session.InputMetadata[SpectralModelContract.InputName], [-1, description.Grid.Count]);
+        CheckTensor(path, "input", SpectralModelContract.InputName, session.InputMetadata[SpectralModelContract.InputName], TensorElementType.Float, [-1, description.Grid.Count], SpectralShapeNote);
         foreach (var (name, shape) in new (string, int[])[]
                  {
                      (SpectralModelContract.ProbabilitiesOutput, [-1, description.ClassNames.Count]),
@@ -161,15 +164,17 @@ public static partial class ModelRegistry
                 throw new ModelLoadException(path, $"expected an output '{name}', the model has [{string.Join(", ", session.OutputNames)}].");
             }
 
-            CheckTensor(path, "output", name, output, shape);
+            CheckTensor(path, "output", name, output, TensorElementType.Float, shape, SpectralShapeNote);
         }
     }
 
-    private static void CheckTensor(string path, string kind, string name, NodeMetadata node, int[] expectedShape)
+    /// <summary>Refuses an input or output that is not a tensor of <paramref name="type"/> with <paramref name="expectedShape"/> (-1 = dynamic batch axis).</summary>
+    private static void CheckTensor(string path, string kind, string name, NodeMetadata node, TensorElementType type, int[] expectedShape, string shapeNote)
     {
-        if (!node.IsTensor || node.ElementDataType != TensorElementType.Float)
+        if (!node.IsTensor || node.ElementDataType != type)
         {
-            throw new ModelLoadException(path, $"{kind} '{name}' must be a float32 tensor, the model has {node.OnnxValueType}/{node.ElementDataType}.");
+            var typeName = type == TensorElementType.Float ? "float32" : type.ToString();
+            throw new ModelLoadException(path, $"{kind} '{name}' must be a {typeName} tensor, the model has {node.OnnxValueType}/{node.ElementDataType}.");
         }
 
         var actual = node.Dimensions;
@@ -182,26 +187,25 @@ public static partial class ModelRegistry
 
         if (!matches)
         {
-            throw new ModelLoadException(path,
-                $"{kind} '{name}' has shape [{FormatShape(actual)}], expected [{FormatShape(expectedShape)}] (-1 = batch).");
+            throw new ModelLoadException(path, $"{kind} '{name}' has shape [{FormatShape(actual)}], expected [{FormatShape(expectedShape)}] ({shapeNote}).");
         }
     }
 
     private static string FormatShape(int[] shape) => string.Join(", ", shape.Select(d => d.ToString(CultureInfo.InvariantCulture)));
 
-    private static string Required(string path, Dictionary<string, string> metadata, string key)
+    private static string Required(string path, Dictionary<string, string> metadata, string key, string exporter = SpectralExporter)
     {
         if (!metadata.TryGetValue(key, out var value) || string.IsNullOrWhiteSpace(value))
         {
-            throw new ModelLoadException(path, $"metadata '{key}' is missing; was the model exported by models/training/train_spectral.py?");
+            throw new ModelLoadException(path, $"metadata '{key}' is missing; was the model exported by {exporter}?");
         }
 
         return value.Trim();
     }
 
-    private static double RequiredNumber(string path, Dictionary<string, string> metadata, string key)
+    private static double RequiredNumber(string path, Dictionary<string, string> metadata, string key, string exporter = SpectralExporter)
     {
-        var text = Required(path, metadata, key);
+        var text = Required(path, metadata, key, exporter);
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
         {
             throw new ModelLoadException(path, $"metadata '{key}' is '{text}', not a number.");

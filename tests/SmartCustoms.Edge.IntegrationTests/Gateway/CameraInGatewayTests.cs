@@ -61,7 +61,8 @@ public sealed class CameraInGatewayTests(SimulatedGatewayFixture gateway) : ICla
                 Assert.True(root.GetProperty("latest").GetProperty("sequence").GetUInt64() > 0);
                 Assert.Equal(1280, root.GetProperty("latest").GetProperty("width").GetInt32());
                 Assert.True(root.GetProperty("counters").GetProperty("received").GetInt64() > 0);
-                Assert.False(root.GetProperty("classified").GetBoolean());
+                // The shipped visual model is on by default: frames are inspected, not only shown.
+                Assert.True(root.GetProperty("visual").GetProperty("enabled").GetBoolean());
                 break;
             }
 

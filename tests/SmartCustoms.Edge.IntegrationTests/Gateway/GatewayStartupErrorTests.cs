@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using SmartCustoms.Edge.IntegrationTests.Infrastructure;
 
 namespace SmartCustoms.Edge.IntegrationTests.Gateway;
@@ -44,5 +46,22 @@ public sealed class GatewayStartupErrorTests
         Assert.Equal(2, exitCode);
         var line = Assert.Single(gateway.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("Devices:Nir:Port", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_http_port_already_in_use_stops_the_gateway_with_one_line_and_no_stack_trace()
+    {
+        using var holder = new TcpListener(IPAddress.Loopback, 0);
+        holder.Start();
+        var url = $"http://127.0.0.1:{((IPEndPoint)holder.LocalEndpoint).Port}";
+        await using var gateway = GatewayProcess.Start("--Urls=" + url, "--Mqtt:Port=1");
+
+        var exitCode = await gateway.WaitForExitAsync(Within);
+
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(gateway.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(url, line, StringComparison.Ordinal);
+        Assert.Contains("already in use", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n   at ", gateway.StandardOutput, StringComparison.Ordinal);
     }
 }

@@ -15,32 +15,15 @@ namespace SmartCustoms.Edge.IntegrationTests.Messaging;
 /// error reply and change nothing; the commands land in the audit chain, which <c>verify-audit</c> checks and
 /// which names a record changed in a copy; detections carry an evidence id served at <c>/api/evidence/{id}</c>.
 /// </summary>
-public sealed class GatewayCommandAcceptanceTests : IAsyncLifetime
+public sealed class GatewayCommandAcceptanceTests() : BrokerAndStoreTest("sc-acc-")
 {
     private const string Token = "acceptance-token";
     private const string SupervisorToken = "acceptance-supervisor-token";
     private static readonly TimeSpan Within = TimeSpan.FromSeconds(90);
-    private readonly MosquittoFixture _broker = new();
-    private readonly string _storage = Path.Combine(Path.GetTempPath(), "sc-acc-" + Guid.NewGuid().ToString("N")[..8]);
-
-    public Task InitializeAsync() => _broker.InitializeAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _broker.DisposeAsync();
-        try
-        {
-            Directory.Delete(_storage, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-
     [Fact]
     public async Task BadCommands_GetClearErrors_ChangeNothing_AndAreAudited_WhileDetectionsCarryServedEvidence()
     {
-        var args = SimulatedGatewayArguments.Create("contaminated", _broker.Port, embeddedBroker: false, _storage);
+        var args = SimulatedGatewayArguments.Create("contaminated", Broker.Port, embeddedBroker: false, Storage);
         args.Add("--Commands:Tokens:0=" + Token);
         args.Add("--Commands:SupervisorTokens:0=" + SupervisorToken);
         args.Add("--Mqtt:MaxCommandBytes=2048");
@@ -51,7 +34,7 @@ public sealed class GatewayCommandAcceptanceTests : IAsyncLifetime
         await using var gateway = GatewayProcess.Start([.. args]);
         var address = await StoredEventsClient.AddressOfAsync(gateway, Within);
         using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
-        await using var central = await TestMqttClient.ConnectAsync(_broker.Host, _broker.Port, "");
+        await using var central = await TestMqttClient.ConnectAsync(Broker.Host, Broker.Port, "");
 
         // The gateway subscribes to its commands just after connecting: repeat the first (harmless) command
         // until it is answered.
@@ -118,7 +101,7 @@ public sealed class GatewayCommandAcceptanceTests : IAsyncLifetime
 
         // Every command is in the audit chain, refused ones included (those refused before the handler by topic,
         // size and reason).
-        var auditFile = Path.Combine(_storage, "audit", "audit.jsonl");
+        var auditFile = Path.Combine(Storage, "audit", "audit.jsonl");
         var audit = AuditChainVerifier.Verify(auditFile);
         Assert.True(audit.Ok, audit.Problem);
         Assert.True(audit.ByCategory["command"] >= 6, string.Join(", ", audit.ByCategory));
@@ -133,10 +116,10 @@ public sealed class GatewayCommandAcceptanceTests : IAsyncLifetime
         Assert.DoesNotContain(lines, l => l.Contains(Token, StringComparison.Ordinal));
 
         // verify-audit on the live store says OK; on a copy with one record changed it names that record.
-        var (okCode, okOutput) = await RunVerbAsync("verify-audit", "--data", _storage);
+        var (okCode, okOutput) = await RunVerbAsync("verify-audit", "--data", Storage);
         Assert.Equal(0, okCode);
         Assert.StartsWith("OK: audit chain", okOutput, StringComparison.Ordinal);
-        var copy = Path.Combine(_storage, "copy");
+        var copy = Path.Combine(Storage, "copy");
         Directory.CreateDirectory(Path.Combine(copy, "audit"));
         var tampered = lines.ToArray();
         var victim = Array.FindIndex(tampered, l => l.Contains("\"outcome\":\"ok\"", StringComparison.Ordinal) && l.Contains("\"action\":\"start-lot\"", StringComparison.Ordinal));

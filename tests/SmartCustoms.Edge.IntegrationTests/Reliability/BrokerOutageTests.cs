@@ -10,35 +10,18 @@ namespace SmartCustoms.Edge.IntegrationTests.Reliability;
 /// every stored event, duplicates only as re-sends of the same id, order kept within each outbox priority class.
 /// SC_TEST_BROKER_OUTAGE_SECONDS shortens the outage locally (default 120).
 /// </summary>
-public sealed class BrokerOutageTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class BrokerOutageTests(ITestOutputHelper output) : BrokerAndStoreTest("sc-outage-")
 {
     private const string Token = "outage-test-token";
-    private readonly MosquittoFixture _broker = new();
-    private readonly string _storage = Path.Combine(Path.GetTempPath(), "sc-outage-" + Guid.NewGuid().ToString("N")[..8]);
-
-    public Task InitializeAsync() => _broker.InitializeAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _broker.DisposeAsync();
-        try
-        {
-            Directory.Delete(_storage, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-
     [Fact]
     public async Task Broker_down_for_two_minutes_under_load_loses_nothing_for_a_persistent_subscriber()
     {
         var outage = TimeSpan.FromSeconds(TestSettings.WholeNumber("SC_TEST_BROKER_OUTAGE_SECONDS", 120, 1));
-        var args = SimulatedGatewayArguments.Create("contaminated", _broker.Port, embeddedBroker: false, _storage);
+        var args = SimulatedGatewayArguments.Create("contaminated", Broker.Port, embeddedBroker: false, Storage);
         args.Add("--Acquisition:Nir:SummaryInterval=00:00:01");
         args.Add("--Commands:Tokens:0=" + Token);
         var root = SimulatedGatewayArguments.TopicRoot(args);
-        await using var subscriber = await TestMqttClient.ConnectAsync(_broker.Host, _broker.Port, root + "/#", persistent: true);
+        await using var subscriber = await TestMqttClient.ConnectAsync(Broker.Host, Broker.Port, root + "/#", persistent: true);
         await using var gateway = GatewayProcess.Start([.. args]);
         using var events = new StoredEventsClient(await StoredEventsClient.AddressOfAsync(gateway, TimeSpan.FromSeconds(60)));
 
@@ -62,7 +45,7 @@ public sealed class BrokerOutageTests(ITestOutputHelper output) : IAsyncLifetime
         await subscriber.WaitUntilAsync(r => r.Count(m => m.Seq is not null) >= 50, TimeSpan.FromSeconds(60), "50 events before the outage");
 
         var beforeOutage = (await events.ReadAllAsync()).Count;
-        await _broker.StopAsync();
+        await Broker.StopAsync();
         var down = Stopwatch.StartNew();
         // The outage length is the test's parameter, not a wait for a condition; the gateway must stay up meanwhile.
         while (down.Elapsed < outage)
@@ -77,7 +60,7 @@ public sealed class BrokerOutageTests(ITestOutputHelper output) : IAsyncLifetime
         var seqs = new ReceivedSeqs();
         Assert.False(seqs.ContainsAll(subscriber.Received, atRestart));
         var backlog = atRestart.Count - beforeOutage;
-        await _broker.StartAsync();
+        await Broker.StartAsync();
         var up = Stopwatch.StartNew();
         await subscriber.ReconnectAsync(TimeSpan.FromSeconds(30));
 

@@ -13,34 +13,17 @@ namespace SmartCustoms.Edge.IntegrationTests.Reliability;
 /// monotonic clock and timers run on, exactly what a real CLOCK_REALTIME step does to a process. Code that reads
 /// the wall clock without the TimeProvider (MQTTnet, LiteDB, Serilog inside) does not see the step.
 /// </summary>
-public sealed class ClockStepTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class ClockStepTests(ITestOutputHelper output) : BrokerAndStoreTest("sc-clock-")
 {
     private static readonly TimeSpan StepForwardAt = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan StepBackAt = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan RunFor = TimeSpan.FromSeconds(32);
     private static readonly TimeSpan SummaryInterval = TimeSpan.FromSeconds(1);
 
-    private readonly MosquittoFixture _broker = new();
-    private readonly string _storage = Path.Combine(Path.GetTempPath(), "sc-clock-" + Guid.NewGuid().ToString("N")[..8]);
-
-    public Task InitializeAsync() => _broker.InitializeAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _broker.DisposeAsync();
-        try
-        {
-            Directory.Delete(_storage, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-
     [Fact]
     public async Task Wall_clock_stepped_plus_and_minus_one_hour_keeps_seq_order_outbox_connection_and_timers()
     {
-        var args = SimulatedGatewayArguments.Create("contaminated", _broker.Port, embeddedBroker: false, _storage);
+        var args = SimulatedGatewayArguments.Create("contaminated", Broker.Port, embeddedBroker: false, Storage);
         args.Add("--Acquisition:Nir:SummaryInterval=" + SummaryInterval.ToString("c", CultureInfo.InvariantCulture));
         // A short keep-alive makes the client ping the broker many times across both steps.
         args.Add("--Mqtt:KeepAlive=00:00:02");
@@ -49,7 +32,7 @@ public sealed class ClockStepTests(ITestOutputHelper output) : IAsyncLifetime
         args.Add("--Testing:Clock:Steps:1:After=" + StepBackAt.ToString("c", CultureInfo.InvariantCulture));
         args.Add("--Testing:Clock:Steps:1:Offset=-01:00:00");
         var root = SimulatedGatewayArguments.TopicRoot(args);
-        await using var subscriber = await TestMqttClient.ConnectAsync(_broker.Host, _broker.Port, root + "/#", persistent: true);
+        await using var subscriber = await TestMqttClient.ConnectAsync(Broker.Host, Broker.Port, root + "/#", persistent: true);
         await using var gateway = GatewayProcess.Start([.. args]);
         using var events = new StoredEventsClient(await StoredEventsClient.AddressOfAsync(gateway, TimeSpan.FromSeconds(60)));
         await subscriber.WaitForAsync(m => m.Topic == root + "/state", TimeSpan.FromSeconds(30), "lane online");

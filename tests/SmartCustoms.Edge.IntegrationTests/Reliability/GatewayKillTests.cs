@@ -9,36 +9,19 @@ namespace SmartCustoms.Edge.IntegrationTests.Reliability;
 /// restarted on the same Storage:Path each time; afterwards every event that was stored reaches a persistent
 /// subscriber. SC_TEST_KILL_CYCLES (default 20) and SC_TEST_KILL_SEED (default 7) change the run.
 /// </summary>
-public sealed class GatewayKillTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class GatewayKillTests(ITestOutputHelper output) : BrokerAndStoreTest("sc-kill-")
 {
     private const string Token = "kill-test-token";
-    private readonly MosquittoFixture _broker = new();
-    private readonly string _storage = Path.Combine(Path.GetTempPath(), "sc-kill-" + Guid.NewGuid().ToString("N")[..8]);
-
-    public Task InitializeAsync() => _broker.InitializeAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _broker.DisposeAsync();
-        try
-        {
-            Directory.Delete(_storage, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-
     [Fact]
     public async Task Gateway_killed_at_random_moments_20_times_loses_no_stored_event()
     {
         var cycles = TestSettings.WholeNumber("SC_TEST_KILL_CYCLES", 20, 1);
         var seed = TestSettings.WholeNumber("SC_TEST_KILL_SEED", 7, 0);
         var random = new Random(seed);
-        var laneArg = SimulatedGatewayArguments.Create("contaminated", _broker.Port, embeddedBroker: false, _storage)
+        var laneArg = SimulatedGatewayArguments.Create("contaminated", Broker.Port, embeddedBroker: false, Storage)
             .Single(a => a.StartsWith("--Mqtt:Lane=", StringComparison.Ordinal));
         var root = SimulatedGatewayArguments.TopicRoot([laneArg]);
-        await using var subscriber = await TestMqttClient.ConnectAsync(_broker.Host, _broker.Port, root + "/#", persistent: true);
+        await using var subscriber = await TestMqttClient.ConnectAsync(Broker.Host, Broker.Port, root + "/#", persistent: true);
         var clock = Stopwatch.StartNew();
         var killedAfterStart = 0;
         var requests = 0;
@@ -101,7 +84,7 @@ public sealed class GatewayKillTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     private List<string> ArgumentsFor(string laneArg) =>
-        [.. SimulatedGatewayArguments.Create("contaminated", _broker.Port, embeddedBroker: false, _storage)
+        [.. SimulatedGatewayArguments.Create("contaminated", Broker.Port, embeddedBroker: false, Storage)
             .Select(a => a.StartsWith("--Mqtt:Lane=", StringComparison.Ordinal) ? laneArg : a), "--Commands:Tokens:0=" + Token];
 
     /// <summary>Manual increment requests back to back (each stores an event) until cancelled or the gateway dies; returns how many were answered.</summary>
