@@ -47,13 +47,15 @@ internal static class GatewayProgram
         }
         catch (Exception ex) when (StartupError.IsPortInUse(ex))
         {
-            await Console.Error.WriteLineAsync("configuration error: " + StartupError.DescribePortInUse(ex)).ConfigureAwait(false);
+            // Exit 1, not 2: a port held by a previous instance that is still shutting down frees itself, so systemd
+            // may restart (RestartPreventExitStatus=2 is for settings only a person can fix).
+            await Console.Error.WriteLineAsync("error: the gateway could not start: " + StartupError.DescribePortInUse(ex)).ConfigureAwait(false);
             // The services started before Kestrel failed (store, drivers, outbox) stop as at a normal shutdown,
             // so nothing they accepted is left half-written.
             using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(15));
             await app.StopAsync(stopping.Token).ConfigureAwait(false);
             await Log.CloseAndFlushAsync().ConfigureAwait(false);
-            return ConfigurationErrorExitCode;
+            return 1;
         }
         catch (Exception ex)
         {
