@@ -38,4 +38,10 @@ public sealed class StorageOptions
 
     /// <summary>Budget for evidence files; the oldest records beyond it are pruned (never held ones).</summary>
     public long EvidenceMaxDiskBytes { get; set; } = 4L * 1024 * 1024 * 1024;
+
+    /// <summary>
+    /// Size at which <c>audit/audit.jsonl</c> is closed as <c>audit-{first}-{last}.jsonl</c> and a new file continues the
+    /// chain, so that opening the log at start reads one bounded file. Closed files are never deleted by the gateway.
+    /// </summary>
+    public long AuditFileMaxBytes { get; set; } = 32L * 1024 * 1024;
 }

@@ -56,6 +56,11 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             errors.Add($"Storage:EvidenceMaxDiskBytes must be at least 1048576 (1 MiB), got {options.EvidenceMaxDiskBytes}");
         }
 
+        if (options.AuditFileMaxBytes < 64 * 1024)
+        {
+            errors.Add($"Storage:AuditFileMaxBytes must be at least 65536 (64 KiB), got {options.AuditFileMaxBytes}");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

@@ -12,6 +12,7 @@ namespace SmartCustoms.Edge.Storage.Audit;
 /// </summary>
 public static class AuditChainVerifier
 {
+    /// <summary>Verifies one file as a whole chain (its first record links to the genesis hash).</summary>
     public static AuditVerification Verify(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
@@ -21,27 +22,63 @@ public static class AuditChainVerifier
     public static AuditVerification Verify(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var byCategory = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        var previous = AuditRecordJson.GenesisHash;
-        string? last = null;
-        long line = 0;
-        using var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true));
-        string? text;
-        while ((text = reader.ReadLine()) is not null)
-        {
-            line++;
-            var problem = Check(text, line, previous, out var hash, out var category);
-            if (problem is not null)
-            {
-                return new AuditVerification(false, line - 1, byCategory, line, problem, last);
-            }
+        var walk = new Walk();
+        return walk.Read(stream, null) ?? walk.Result();
+    }
 
-            byCategory[category!] = byCategory.GetValueOrDefault(category!) + 1;
-            previous = hash!;
-            last = hash;
+    /// <summary>
+    /// Verifies the whole chain of an audit folder across its closed files and <c>audit.jsonl</c>
+    /// (<see cref="AuditFiles"/>): seq and <c>prev</c> continue from one file to the next. A missing closed file
+    /// shows as a cut chain at the first record after it.
+    /// </summary>
+    public static AuditVerification VerifyFolder(string auditFolder)
+    {
+        var walk = new Walk();
+        foreach (var file in AuditFiles.InOrder(auditFolder))
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            if (walk.Read(stream, Path.GetFileName(file)) is { } broken)
+            {
+                return broken;
+            }
         }
 
-        return new AuditVerification(true, line, byCategory, null, null, last);
+        return walk.Result();
+    }
+
+    /// <summary>The state carried along the chain, file after file.</summary>
+    private sealed class Walk
+    {
+        private readonly SortedDictionary<string, long> _byCategory = new(StringComparer.Ordinal);
+        private string _previous = AuditRecordJson.GenesisHash;
+        private string? _last;
+        private long _line;
+        private int _files;
+
+        /// <summary>Reads one file; returns the failed verification at its first broken record, or null.</summary>
+        public AuditVerification? Read(Stream stream, string? file)
+        {
+            _files++;
+            using var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true));
+            string? text;
+            while ((text = reader.ReadLine()) is not null)
+            {
+                _line++;
+                var problem = Check(text, _line, _previous, out var hash, out var category);
+                if (problem is not null)
+                {
+                    return new AuditVerification(false, _line - 1, _byCategory, _line, problem, _last) { BrokenFile = file, Files = _files };
+                }
+
+                _byCategory[category!] = _byCategory.GetValueOrDefault(category!) + 1;
+                _previous = hash!;
+                _last = hash;
+            }
+
+            return null;
+        }
+
+        public AuditVerification Result() => new(true, _line, _byCategory, null, null, _last) { Files = _files };
     }
 
     private static string? Check(string text, long line, string previousHash, out string? hash, out string? category)

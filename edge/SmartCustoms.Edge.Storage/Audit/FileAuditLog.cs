@@ -8,7 +8,9 @@ namespace SmartCustoms.Edge.Storage.Audit;
 
 /// <summary>
 /// <see cref="IAuditLog"/> as an append-only JSON Lines file, one canonical record per line, each fsynced before
-/// <see cref="AppendAsync"/> completes. On open the chain's head is read back; a torn last line (a crash in
+/// <see cref="AppendAsync"/> completes. When the file would grow past <c>Storage:AuditFileMaxBytes</c> it is closed
+/// under the name <see cref="AuditFiles.ClosedFileName"/> and a new <c>audit.jsonl</c> continues the chain (seq and
+/// <c>prev</c> carry on), so opening reads one bounded file. On open the chain's head is read back; a torn last line (a crash in
 /// the middle of a write, never acknowledged) is cut off and the cut is itself recorded. A chain already
 /// broken further up is reported loudly but not repaired: new records link to the last line, and
 /// <c>verify-audit</c> keeps pointing at the break.
@@ -19,7 +21,16 @@ public sealed partial class FileAuditLog : IAuditLog, IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<FileAuditLog> _logger;
     private readonly IFileSync _fileSync;
-    private readonly FileStream _stream;
+    /// <summary>The category of the configuration records (<c>ConfigurationAudit</c> compares with the last one at start).</summary>
+    private const string ConfigurationCategory = "config";
+
+    /// <summary>Closed files read at start, at most, to find the last record of categories absent from <c>audit.jsonl</c>.</summary>
+    private const int ClosedFilesSearchedAtStart = 8;
+
+    private readonly string _folder;
+    private readonly long _maxFileBytes;
+    private FileStream _stream;
+    private long _fileFirstSeq = 1;
     private readonly SemaphoreSlim _lock = new(1, 1);
     private readonly Dictionary<string, AuditRecord> _lastByCategory = new(StringComparer.Ordinal);
     private long _count;
@@ -39,7 +50,9 @@ public sealed partial class FileAuditLog : IAuditLog, IDisposable
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _fileSync = fileSync;
         var folder = Path.Combine(Path.GetFullPath(options.Path), "audit");
-        FilePath = Path.Combine(folder, "audit.jsonl");
+        _folder = folder;
+        _maxFileBytes = options.AuditFileMaxBytes;
+        FilePath = Path.Combine(folder, AuditFiles.CurrentFileName);
         try
         {
             var folderIsNew = !Directory.Exists(folder);
@@ -61,7 +74,9 @@ public sealed partial class FileAuditLog : IAuditLog, IDisposable
             throw new IOException($"Audit log {FilePath} cannot be opened: {ex.Message} (check Storage:Path and its permissions)", ex);
         }
 
+        ContinueFromClosedFiles();
         var dropped = ReadHead();
+        RememberFromClosedFiles();
         LogOpened(_logger, FilePath, _count, _head);
         if (dropped > 0)
         {
@@ -122,6 +137,12 @@ public sealed partial class FileAuditLog : IAuditLog, IDisposable
             var start = _stream.Length;
             try
             {
+                if (start > 0 && start + line.Length > _maxFileBytes)
+                {
+                    CloseFullFile(seq - 1);
+                    start = 0;
+                }
+
                 _stream.Seek(0, SeekOrigin.End);
                 _stream.Write(line);
                 _fileSync.FlushToDisk(_stream);
@@ -165,6 +186,78 @@ public sealed partial class FileAuditLog : IAuditLog, IDisposable
         _lock.Release();
     }
 
+    /// <summary>
+    /// Closes the full <c>audit.jsonl</c> (already fsynced record by record) under its closed name and starts an
+    /// empty one; both renames are made durable before the next record is written. Caller holds the lock.
+    /// </summary>
+    private void CloseFullFile(long lastSeq)
+    {
+        var closed = Path.Combine(_folder, AuditFiles.ClosedFileName(_fileFirstSeq, lastSeq));
+        _stream.Dispose();
+        File.Move(FilePath, closed);
+        _stream = new FileStream(FilePath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0);
+        DirectorySync.Sync(_folder);
+        _fileFirstSeq = lastSeq + 1;
+        LogFileClosed(_logger, closed, lastSeq);
+    }
+
+    /// <summary>Starts the chain where the newest closed file ends (its last seq and hash), if there is one.</summary>
+    private void ContinueFromClosedFiles()
+    {
+        var closed = AuditFiles.Closed(_folder);
+        if (closed.Count == 0)
+        {
+            return;
+        }
+
+        var lines = File.ReadAllLines(closed[^1], Encoding.UTF8);
+        var last = lines.LastOrDefault(l => l.Length > 0);
+        if (last is not null && JsonNode.Parse(last) is JsonObject record && record["seq"]?.GetValue<long>() is { } seq && record["hash"]?.GetValue<string>() is { } hash)
+        {
+            _count = seq;
+            _head = hash;
+        }
+        else
+        {
+            // Unreadable tail of a closed file: go on from its line count; verify-audit names the damage.
+            _count = lines.Length;
+            _head = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(last ?? string.Empty)));
+        }
+
+        _fileFirstSeq = _count + 1;
+    }
+
+    /// <summary>
+    /// Categories with no record in <c>audit.jsonl</c> (just after a file was closed) take their last record from
+    /// the closed files, newest first, so <see cref="LastOf"/> survives the switch. The configuration record is
+    /// written at every start, so the search stops when it is found, and after
+    /// <see cref="ClosedFilesSearchedAtStart"/> files in any case (start-up time stays bounded).
+    /// </summary>
+    private void RememberFromClosedFiles()
+    {
+        var closed = AuditFiles.Closed(_folder);
+        for (var i = closed.Count - 1; i >= 0 && i >= closed.Count - ClosedFilesSearchedAtStart && !_lastByCategory.ContainsKey(ConfigurationCategory); i--)
+        {
+            var known = new HashSet<string>(_lastByCategory.Keys, StringComparer.Ordinal);
+            foreach (var text in File.ReadLines(closed[i], Encoding.UTF8))
+            {
+                try
+                {
+                    if (JsonNode.Parse(text) is JsonObject record && record["hash"]?.GetValue<string>() is { } hash &&
+                        record["seq"]?.GetValue<long>() is { } seq && record["category"]?.GetValueKind() == JsonValueKind.String &&
+                        !known.Contains(record["category"]!.GetValue<string>()))
+                    {
+                        Remember(record, hash, text, seq);
+                    }
+                }
+                catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+                {
+                    // A damaged closed record is verify-audit's to report; it just cannot be remembered.
+                }
+            }
+        }
+    }
+
     /// <summary>Reads every complete line to find the head; returns how many bytes of a torn tail were cut.</summary>
     private long ReadHead()
     {
@@ -197,7 +290,7 @@ public sealed partial class FileAuditLog : IAuditLog, IDisposable
                     }
 
                     _head = hash;
-                    Remember(record, hash, text);
+                    Remember(record, hash, text, _count);
                     continue;
                 }
             }
@@ -218,7 +311,7 @@ public sealed partial class FileAuditLog : IAuditLog, IDisposable
         return dropped;
     }
 
-    private void Remember(JsonObject record, string hash, string text)
+    private void Remember(JsonObject record, string hash, string text, long seq)
     {
         if (record["category"]?.GetValueKind() != JsonValueKind.String)
         {
@@ -228,12 +321,15 @@ public sealed partial class FileAuditLog : IAuditLog, IDisposable
         var category = record["category"]!.GetValue<string>();
         var timestamp = DateTimeOffset.TryParse(record["ts"]?.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture,
             System.Globalization.DateTimeStyles.AssumeUniversal, out var ts) ? ts : DateTimeOffset.MinValue;
-        _lastByCategory[category] = new AuditRecord(_count, timestamp, category,
+        _lastByCategory[category] = new AuditRecord(seq, timestamp, category,
             record["action"]?.ToString() ?? string.Empty, record["prev"]?.ToString() ?? string.Empty, hash, text);
     }
 
     [LoggerMessage(EventId = 1030, Level = LogLevel.Information, Message = "Audit log {Path} opened: {Count} records, head {Head}")]
     private static partial void LogOpened(ILogger logger, string path, long count, string head);
+
+    [LoggerMessage(EventId = 1034, Level = LogLevel.Information, Message = "Audit log file closed as {Path} at record {Seq}; the chain continues in audit.jsonl")]
+    private static partial void LogFileClosed(ILogger logger, string path, long seq);
 
     [LoggerMessage(EventId = 1031, Level = LogLevel.Warning,
         Message = "Audit log {Path}: cut {Bytes} bytes of an incomplete last record (a crash during a write); the cut is recorded")]

@@ -5,7 +5,7 @@ using SmartCustoms.Edge.Storage.Audit;
 namespace SmartCustoms.Edge.Audit;
 
 /// <summary>
-/// <c>verify-audit [--data PATH] [--Storage:Path=PATH]</c>: walks the audit chain and prints OK with counts
+/// <c>verify-audit [--data PATH] [--Storage:Path=PATH]</c>: walks the audit chain (closed files, then <c>audit.jsonl</c>) and prints OK with counts
 /// (exit 0), or the first broken record and what is wrong with it (exit 2). No audit log: exit 1.
 /// Reads only; safe while the gateway runs.
 /// </summary>
@@ -43,32 +43,34 @@ internal static class VerifyAuditVerb
             .AddEnvironmentVariables(GatewayApplication.EnvironmentPrefix)
             .AddCommandLine([.. configurationArgs])
             .Build()[StorageOptions.SectionName + ":" + nameof(StorageOptions.Path)] ?? new StorageOptions().Path;
-        var file = Path.Combine(Path.GetFullPath(data), "audit", "audit.jsonl");
-        if (!File.Exists(file))
+        var folder = Path.Combine(Path.GetFullPath(data), "audit");
+        var files = AuditFiles.InOrder(folder);
+        if (files.Count == 0)
         {
-            error.WriteLine($"verify-audit: no audit log at {file} (use --data PATH with the gateway's Storage:Path)");
+            error.WriteLine($"verify-audit: no audit log in {folder} (use --data PATH with the gateway's Storage:Path)");
             return 1;
         }
 
         AuditVerification result;
         try
         {
-            result = AuditChainVerifier.Verify(file);
+            result = AuditChainVerifier.VerifyFolder(folder);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.DecoderFallbackException)
         {
-            error.WriteLine($"verify-audit: {file} cannot be read: {ex.Message}");
+            error.WriteLine($"verify-audit: {folder} cannot be read: {ex.Message}");
             return 1;
         }
 
         var counts = string.Join(", ", result.ByCategory.Select(kv => $"{kv.Key} {kv.Value}"));
+        var where = files.Count == 1 ? files[0] : $"{folder} ({files.Count} files)";
         if (result.Ok)
         {
-            output.WriteLine($"OK: audit chain {file} intact: {result.Records} records ({(counts.Length == 0 ? "empty" : counts)}); head {result.LastHash ?? "(none)"}");
+            output.WriteLine($"OK: audit chain {where} intact: {result.Records} records ({(counts.Length == 0 ? "empty" : counts)}); head {result.LastHash ?? "(none)"}");
             return 0;
         }
 
-        output.WriteLine($"BROKEN: audit chain {file}: record {result.BrokenLine} (line {result.BrokenLine}): {result.Problem}");
+        output.WriteLine($"BROKEN: audit chain {where}: record {result.BrokenLine} ({result.BrokenFile ?? AuditFiles.CurrentFileName}): {result.Problem}");
         output.WriteLine($"The {result.Records} records before it are intact ({(counts.Length == 0 ? "none" : counts)}).");
         return BrokenExitCode;
     }
