@@ -26,7 +26,7 @@ import visual_model_card  # noqa: E402
 
 MODEL_ID = "sc-visual-centernet"
 SEED = 20261127
-STEPS = int(os.environ.get("SC_STEPS", "1500"))   # 1500: ~21 min on the shared box; 3500 (44 min) was tried, see models/README.md
+STEPS = int(os.environ.get("SC_STEPS", "6000"))   # 6000: ~20-35 min on the shared box (1.1.0: 1500); SC_STEPS: pilot runs only
 BATCH = 16
 CROP_H, CROP_W = 112, 192         # model pixels (multiples of 16, the coarsest stage): crops make CPU training affordable
 LEARNING_RATE = 4e-3
@@ -44,8 +44,11 @@ AUGMENT_BLUR_PROBABILITY = 0.3
 AUGMENT_BLUR_PX = (2, 3)           # extra vertical box blur in model pixels (x4 in frame pixels)
 # Hard negatives: at these fractions of training the model scores clean training frames; the crops that follow
 # are centred on their strongest false peaks this often (on top of the random crops).
-HARD_NEGATIVE_AT = (0.4, 0.7)
-HARD_NEGATIVE_FRAMES = 400
+HARD_NEGATIVE_AT = tuple(float(f) for f in os.environ.get("SC_HN_AT", "0.3,0.5,0.7,0.85").split(","))
+HARD_NEGATIVE_FRAMES = int(os.environ.get("SC_HN_FRAMES", "1000"))
+# Clean frames are scored re-lit (the augmentation's light range): the held-out false alarms came under light the
+# rendered training frames lack. SC_HN_RELIT=0: as rendered (the 1.1.0 way). 1.1.0: at 0.4, 0.7 of training, 400 frames.
+HARD_NEGATIVE_RELIT = os.environ.get("SC_HN_RELIT", "1") == "1"
 HARD_NEGATIVE_SHARE = 0.15
 HARD_NEGATIVE_MIN_SCORE = 0.05
 ITEM_CROP_SHARE = 0.65
@@ -55,6 +58,7 @@ THRESHOLD_RELIT_COPIES = 2         # each clean validation frame is also scored 
 MAX_DETECTIONS = 50
 COUNTED_VISIBLE = 0.5              # items less visible than this (cut by the frame edge) are neither required nor false
 SIZE_BINS = [(0, 5), (5, 10), (10, 20), (20, 61)]
+LANE_BARS = (0.4, 0.7)             # the lane's default VisualSuspectScore and VisualContaminatedScore (edge/SmartCustoms.Edge.Core)
 CLASSES = vm.CLASSES
 
 
@@ -237,7 +241,10 @@ def mine_hard_negatives(model: nn.Module, data: FrameSet, rng: np.random.Generat
     with torch.no_grad():
         for start in range(0, len(chosen), 50):
             idx = chosen[start:start + 50]
-            heat, _ = model(torch.from_numpy(np.ascontiguousarray(data.pixels[idx])))
+            pixels = data.pixels[idx]
+            if HARD_NEGATIVE_RELIT and AUGMENT_LIGHT:
+                pixels = np.stack([relight(p, rng) for p in pixels])
+            heat, _ = model(torch.from_numpy(np.ascontiguousarray(pixels)))
             score = heat.max(dim=1).values.numpy()
             for j, i in enumerate(idx):
                 for y, x in zip(*np.nonzero(score[j] >= HARD_NEGATIVE_MIN_SCORE)):
@@ -265,8 +272,11 @@ def train(data: FrameSet) -> tuple[nn.Module, dict]:
             mined.append(len(hard_negatives))
             print(f"step {step}: {len(hard_negatives)} hard-negative spots on clean training frames", flush=True)
         images, heat, reg, pos, weight = sample_batch(data, rng, items, hard_negatives)
-        heat_logits, box_logits = model.forward_logits(images)
+        heat_logits, box_logits, objectness_logits = model.forward_logits(images)
         loss = focal_loss(heat_logits, heat, weight) + regression_loss(box_logits, reg, pos)
+        if objectness_logits is not None:
+            # Class-agnostic target: an item of any class has its centre here.
+            loss = loss + focal_loss(objectness_logits, heat.max(dim=1, keepdim=True).values, weight)
         optimiser.zero_grad()
         loss.backward()
         optimiser.step()
@@ -280,6 +290,8 @@ def train(data: FrameSet) -> tuple[nn.Module, dict]:
                    **({"augment_gain": list(AUGMENT_GAIN), "augment_cast": AUGMENT_CAST, "augment_probability": AUGMENT_PROBABILITY,
                        "augment_blur_px": list(AUGMENT_BLUR_PX), "augment_blur_probability": AUGMENT_BLUR_PROBABILITY} if AUGMENT_LIGHT else {}),
                    "hard_negative_at": list(HARD_NEGATIVE_AT), "hard_negative_share": HARD_NEGATIVE_SHARE, "hard_negative_spots": mined,
+                   "hard_negative_frames": HARD_NEGATIVE_FRAMES, "hard_negative_relit": HARD_NEGATIVE_RELIT and AUGMENT_LIGHT,
+                   "objectness": vm.OBJECTNESS, "learning_rate": LEARNING_RATE, "seed": SEED,
                    "torch_threads": torch.get_num_threads(), "load_average_end": open("/proc/loadavg").read().strip(),
                    "parameters": sum(p.numel() for p in model.parameters())}
 
@@ -402,6 +414,7 @@ def evaluate(data: FrameSet, heat: np.ndarray, box: np.ndarray, threshold: float
             if t["visible"] >= COUNTED_VISIBLE:
                 items.append({"cls": CLASSES[t["cls"]], "material": t["material"], "colour": t["colour"], "size_cm": t["size_cm"],
                               "found_iou50": best >= 0.5, "found_iou30": best >= 0.3,
+                              "score_iou50": detections[best_d][1] if best >= 0.5 else 0.0,
                               "class_right": best >= 0.3 and CLASSES[detections[best_d][0]] == CLASSES[t["cls"]]})
         false_detections += len(detections) - len(matched)
     ap = {CLASSES[c]: average_precision(per_class_scored[c], per_class_positives[c]) for c in range(len(CLASSES))}
@@ -427,6 +440,9 @@ def evaluate(data: FrameSet, heat: np.ndarray, box: np.ndarray, threshold: float
         "by_class_ge5cm": {c: recall([s for s in big if s["cls"] == c]) for c in CLASSES},
         "false_detections": false_detections,
         "false_detections_per_1000_frames": 1000 * false_detections / len(data),
+        # The lane judges visual detections by score (Lane:Verdicts:VisualSuspectScore, VisualContaminatedScore): share of
+        # the items >= 5 cm found (IoU 0.5) with at least each bar.
+        "recall_ge5cm_by_score": {str(bar): (sum(s["score_iou50"] >= bar for s in big) / len(big)) if big else None for bar in LANE_BARS},
     }
 
 
@@ -571,7 +587,9 @@ def main() -> None:
         heat, box = predict(model, data)
         false = sum(len(decode(heat[i], box[i], threshold)) for i in range(len(data)))
         frames_with = sum(1 for i in range(len(data)) if decode(heat[i], box[i], threshold))
+        false_scores = [d[1] for i in range(len(data)) for d in decode(heat[i], box[i], threshold)]
         clean[name] = {"frames": len(data), "brands": data.brands, "false_detections": false, "frames_with_false_detection": frames_with,
+                       "false_detections_by_score": {str(bar): sum(x >= bar for x in false_scores) for bar in LANE_BARS},
                        "per_1000_frames": 1000 * false / len(data), "max_score": float(clean_frame_scores(heat).max())}
         print(f"{name}: {false} false detections in {len(data)} clean frames", flush=True)
 

@@ -31,6 +31,10 @@ def conv(cin: int, cout: int, stride: int = 1, dilation: int = 1) -> nn.Sequenti
 # Channel widths at stride 4, 8 and 16. 1.0.0 had (16, 32, 48); 1.1.0 is wider (the latency target leaves room:
 # 1.0.0 took ~2 ms per frame of model time) so dark items on dark ore and the rare classes get more capacity.
 WIDTHS = tuple(int(w) for w in os.environ.get("SC_WIDTHS", "24,48,96").split(","))  # SC_WIDTHS: comparison runs only
+# 1.2.0: a class-agnostic objectness head scores "an item's centre is here"; the class head only shares it out. In 1.1.0
+# the per-class scores at an item's centre summed to ~1.2 but their maximum was ~0.4 (the classes hedged), so an item the
+# network had clearly found was often below the threshold. SC_OBJECTNESS=0: the 1.1.0 design (comparison runs only).
+OBJECTNESS = os.environ.get("SC_OBJECTNESS", "1") == "1"
 
 
 class VisualDetector(nn.Module):
@@ -49,8 +53,11 @@ class VisualDetector(nn.Module):
         self.up4 = conv(c4, c4)
         self.heat = nn.Conv2d(c4, classes, 1)
         self.box = nn.Conv2d(c4, 4, 1)
+        self.objectness = nn.Conv2d(c4, 1, 1) if OBJECTNESS else None
         # Start with a low centre probability everywhere (focal-loss practice): training is stable from step 1.
         nn.init.constant_(self.heat.bias, -4.0)
+        if self.objectness is not None:
+            nn.init.constant_(self.objectness.bias, -4.0)
         self.register_buffer("mean", torch.tensor([0.5, 0.5, 0.5]).view(1, 3, 1, 1) * 255)
         self.register_buffer("scale", torch.tensor([1 / (0.25 * 255)] * 3).view(1, 3, 1, 1))
 
@@ -63,13 +70,19 @@ class VisualDetector(nn.Module):
         return self.up4(s4 + F.interpolate(self.lateral8(u8), size=s4.shape[-2:], mode="nearest"))
 
     def forward_logits(self, frames_u8: torch.Tensor):
+        """Class heatmap, box and objectness logits (objectness None in the 1.1.0 design)."""
         f = self.features(frames_u8)
-        return self.heat(f), self.box(f)
+        return self.heat(f), self.box(f), (self.objectness(f) if self.objectness is not None else None)
 
     def forward(self, frames_u8: torch.Tensor):
-        heat, box = self.forward_logits(frames_u8)
+        heat, box, objectness = self.forward_logits(frames_u8)
         offset = torch.sigmoid(box[:, 0:2])
-        return torch.sigmoid(heat), torch.cat([offset, box[:, 2:4]], dim=1)
+        classes = torch.sigmoid(heat)
+        if objectness is not None:
+            # Same output as 1.1.0 ([B, C, H, W], the C# decoder takes the best class per cell): the best class gets the
+            # objectness score, the others the same fraction of it as their class score is of the best one's.
+            classes = torch.sigmoid(objectness) * classes / classes.max(dim=1, keepdim=True).values.clamp(min=1e-6)
+        return classes, torch.cat([offset, box[:, 2:4]], dim=1)
 
 
 class FlipAveraged(nn.Module):

@@ -50,7 +50,9 @@ def write(repo: str) -> None:
     rule = m.get("threshold_rule", {"quantile": 0.999, "min": 0.3, "relit_copies": 0, "clean_frames_scored": clean_validation["frames"]})
     relit = (f" and {rule['relit_copies']} re-lit copies of each (random gain and colour cast from the training augmentation's range), "
              f"{rule['clean_frames_scored']} frames in all" if rule["relit_copies"] else "")
-    w(f"- Decision: a detection is a 3x3 peak of the best class score >= **{m['threshold']}**, chosen as max({rule['min']}, the {100 * rule['quantile']:.1f}th percentile of the "
+    objectness = m["training"].get("objectness", False)
+    best = "the best class score (= the cell's objectness score, see below)" if objectness else "the best class score"
+    w(f"- Decision: a detection is a 3x3 peak of {best} >= **{m['threshold']}**, chosen as max({rule['min']}, the {100 * rule['quantile']:.1f}th percentile of the "
       f"per-frame maximum score on {clean_validation['frames']} clean validation frames{relit} + 0.01); class-agnostic NMS at IoU {m['nms_iou']}. "
       "Threshold and NMS are stored in the ONNX metadata and can be overridden (`Models:VisualScoreThreshold`, `Models:VisualNmsIou`).")
     w("")
@@ -85,6 +87,20 @@ def write(repo: str) -> None:
     w(f"`{m['validation_clean_set']}` set the threshold (training conditions{', with re-lit copies' if m.get('threshold_rule', {}).get('relit_copies') else ''}), so only `{m['clean_heldout_set']}` measures: every brand (two never trained on), "
       "light from 0.6 to 1.4 with a colour cast of up to ±12 % per channel, belt 3.5-8 m/s. With 0 false detections in N frames the rate is below 3/N at 95 % confidence.")
     w("")
+    if all("recall_ge5cm_by_score" in sets[n] for n in [validation] + heldout) and "false_detections_by_score" in clean_heldout:
+        bars = list(sets[validation]["recall_ge5cm_by_score"])
+        w("### Scores against the lane's visual bars")
+        w("")
+        w("The lane core judges a segment by the score of its visual detections (`Lane:Verdicts:VisualSuspectScore`, default 0.4; "
+          "`VisualContaminatedScore`, default 0.7, items >= 5 cm), so how high the scores are matters as well as the threshold: share of the items "
+          ">= 5 cm found (IoU 0.5) with a score of at least each bar, and the held-out clean false detections at or above it.")
+        w("")
+        w("| | " + " | ".join([validation] + heldout) + f" | {m['clean_heldout_set']} false detections |")
+        w("|---|" + "---|" * (len(heldout) + 2))
+        for bar in bars:
+            w(f"| score >= {bar} | " + " | ".join(pct(sets[n]["recall_ge5cm_by_score"][bar]) for n in [validation] + heldout)
+              + f" | {clean_heldout['false_detections_by_score'][bar]} of {clean_heldout['false_detections']} |")
+        w("")
     if bench and bench.get("model_sha256") == m["model"]["sha256"]:
         w("### Latency (C#, ONNX Runtime, one frame at a time)")
         w("")
@@ -161,25 +177,34 @@ def write(repo: str) -> None:
     w("")
     w("- C# (`VisualDetector`): JPEG decoded at half size by libjpeg's DCT scaling (`IMREAD_REDUCED_COLOR_2`, 640x360), area-resized to **320x180** "
       "straight into the pinned model input buffer (uint8 BGR, NHWC). A frame already decoded (`Detect(Mat)`) is area-resized from full size (not bit-identical to the JPEG path).")
-    w("- In the ONNX graph: (x - 127.5) / 63.75 per channel, then the network; outputs `heatmap` [batch, 5, 45, 80] (sigmoid centre probability per class) and "
+    heat_text = ("objectness x class share: the cell's best class carries the objectness score (sigmoid probability that the centre of an item of "
+                 "any class lies in the cell), each other class the same fraction of it as its class score is of the best one's"
+                 if objectness else "sigmoid centre probability per class")
+    w(f"- In the ONNX graph: (x - 127.5) / 63.75 per channel, then the network; outputs `heatmap` [batch, 5, 45, 80] ({heat_text}) and "
       "`box` [batch, 4, 45, 80] (centre offset in the cell 0-1, log width, log height in cells). One cell = 4 model pixels = 16 frame pixels = 2.56 cm.")
     w("- Decoding in C# (`DetectionDecoder`, identical to the training code's `decode`; a parity test checks it): best class per cell, 3x3 peak, threshold, best 50, "
       "greedy class-agnostic NMS, boxes scaled to the frame and clipped; size in cm from `Models:CameraFieldOfViewAcrossM` / frame width.")
     w(f"- Network: CenterNet-style, fully convolutional: 4x4 stride-4 patch stem, stride 8 and 16 stages (3x3 conv + BN + ReLU, one dilated), "
-      f"top-down path back to stride 4 with lateral 1x1 convs, 1x1 heads; widths {tuple(t.get('widths', (16, 32, 48)))} at stride 4/8/16. {t['parameters']:,} parameters.")
+      f"top-down path back to stride 4 with lateral 1x1 convs, 1x1 heads{' (class, box and objectness)' if objectness else ''}; widths {tuple(t.get('widths', (16, 32, 48)))} at stride 4/8/16. {t['parameters']:,} parameters.")
+    if objectness:
+        w("- Objectness head (1.2.0): in 1.1.0 the per-class scores at an item's centre summed to ~1.2 but their maximum, which the decoder "
+          "thresholds, was only ~0.4 (median over held-out items >= 5 cm, dim light): the classes hedged, so items the network had found fell under "
+          "the threshold. A class-agnostic objectness head, trained with its own focal loss on the class-agnostic centre targets, now scores "
+          "\"an item is centred here\" and the class head only names it. The outputs keep their names and shapes, so the C# decoder is unchanged.")
     if t.get("flip_averaged"):
         w("- Mirror averaging in the graph (`FlipAveraged`): the network scores the frame and its left-right mirror image and the two outputs are "
           "averaged (the mirrored offsets flipped back), at twice the network cost. On the same weights it raised recall >= 5 cm by 5-10 points "
-          "per set at about the same false-alarm rate, because the threshold set on clean frames could come down (0.353 -> 0.326).")
+          "per set at about the same false-alarm rate, because the threshold set on clean frames could come down (0.353 -> 0.326; measured on 1.1.0's weights).")
     centred = (f"{100 * t['item_crop_share']:.0f} % centred near an item, drawn class-balanced (each class as often, so wool and scrap metal as often as plastics)"
                if t.get("class_balanced_items") else "70 % centred near an item")
     hard = (f", hard negatives: at {', '.join(f'{100 * f:.0f} %' for f in t['hard_negative_at'])} of training the model scores clean training frames and "
-            f"{100 * t['hard_negative_share']:.0f} % of the following crops are centred on its strongest false peaks ({', '.join(str(n) for n in t['hard_negative_spots'])} spots)"
+            f"{100 * t['hard_negative_share']:.0f} % of the following crops are centred on its strongest false peaks ({', '.join(str(n) for n in t['hard_negative_spots'])} spots"
+            f"{' from ' + str(t['hard_negative_frames']) + ' frames each' if 'hard_negative_frames' in t else ''}{', the frames re-lit as in the augmentation before scoring' if t.get('hard_negative_relit') else ''})"
             if "hard_negative_at" in t else "")
     augment = (f", photometric augmentation (see Data)" if "augment_gain" in t else "")
     load = f"; load average at the end {t['load_average_end']}" if "load_average_end" in t else ""
     w(f"- Training: AdamW + one-cycle LR 0.004, {t['steps']} steps of {t['batch']} random {t['crop'][0]}x{t['crop'][1]} crops ({centred}), "
-      f"horizontal/vertical flips{augment}{hard}, focal loss on Gaussian centre targets, L1 on offset and log size; seed 20261127, "
+      f"horizontal/vertical flips{augment}{hard}, focal loss on Gaussian centre targets{' (per class, and class-agnostic for the objectness head)' if objectness else ''}, L1 on offset and log size; seed 20261127, "
       f"{t.get('torch_threads', 1)} CPU thread, {t['seconds']:.0f} s on the shared 2-core machine{load}.")
     w("- Opset 17, dynamic batch axis; metadata: model id, version, class names, input size, stride, threshold, NMS IoU, max detections, preprocessing.")
     w("")

@@ -102,6 +102,11 @@ public sealed partial class OperatorPanelTests
             await opRow.ClickAsync(new() { Force = true });
             await Expect(op.Locator("#toast")).ToContainTextAsync("Not allowed");
             await Expect(op.Locator("#dlg-threshold")).Not.ToBeVisibleAsync();
+
+            // A change made elsewhere (here the supervisor's session over HTTP) reaches the open card without a reload.
+            var elsewhere = await page.Context.APIRequest.PostAsync(Gateway.Url + "/ui/commands/set-threshold", new() { DataObject = new Dictionary<string, object> { ["name"] = HoldKey, ["value"] = 2 } });
+            Assert.Equal(200, elsewhere.Status);
+            await Expect(op.Locator($"tr[data-threshold='{HoldKey}'] .threshold-value")).ToHaveTextAsync("2", new() { Timeout = 10_000 });
             foreach (var (action, body) in new[]
             {
                 ("release-hold", new Dictionary<string, object> { ["lotId"] = lotId, ["note"] = "operator tries" }),
@@ -122,7 +127,7 @@ public sealed partial class OperatorPanelTests
             using var api = new HttpRequestMessage(HttpMethod.Post, Gateway.Url + "/api/commands/set-threshold") { Content = JsonContent.Create(new { name = HoldKey, value = 5 }) };
             using var apiAnswer = await Gateway.Http.SendAsync(api);
             Assert.Equal(System.Net.HttpStatusCode.Unauthorized, apiAnswer.StatusCode);
-            Assert.Equal(1, (await ThresholdsAsync(op, Gateway.Url))[HoldKey]);
+            Assert.Equal(2, (await ThresholdsAsync(op, Gateway.Url))[HoldKey]);
 
             // Audited: the threshold change and the release with who did them; the operator's refusals.
             await Gateway.WaitUntilAsync(() => Task.FromResult(Gateway.AuditLines().Any(l => l.Contains("refused: role operator may not set-threshold", StringComparison.Ordinal))),

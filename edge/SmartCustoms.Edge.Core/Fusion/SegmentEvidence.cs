@@ -24,6 +24,7 @@ internal sealed class SegmentEvidence(VerdictOptions rules, int maxIds, long tim
     private readonly List<string> _suspectDetectionIds = [];
     private readonly Dictionary<string, int> _spectraByMaterial = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, (int Count, double Area)> _detectionsByMaterial = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, (int Rank, string Material, double Area)> _detections = new(StringComparer.Ordinal);
     private readonly SortedSet<string> _models = new(StringComparer.Ordinal);
 
     public int Spectra { get; private set; }
@@ -126,13 +127,34 @@ internal sealed class SegmentEvidence(VerdictOptions rules, int maxIds, long tim
     /// <summary>Hits at or above the suspect probability (strong ones included).</summary>
     public int Hits => ContaminantSpectra + SuspectSpectra;
 
-    /// <summary>Adds a detection; true when it passes a suspect or contaminant bar.</summary>
+    /// <summary>
+    /// Adds a detection; true when it passes a suspect or contaminant bar. A detection with the id of one already on
+    /// this segment is the camera reporting the same item again from a frame that showed it better (see
+    /// <see cref="VisualItemTracker"/>): it replaces the earlier one when it passes a higher bar (not counted as a
+    /// second item), and is ignored otherwise (returns false).
+    /// </summary>
     public bool Add(VisualDetection detection, double coordinate, bool certain)
     {
-        Detections++;
-        Count(certain);
         var contaminant = detection.Score >= rules.VisualContaminatedScore && detection.SizeCm >= rules.VisualContaminatedMinSizeCm;
-        var suspect = detection.Score >= rules.VisualSuspectScore && detection.SizeCm >= rules.VisualSuspectMinSizeCm;
+        var suspect = !contaminant && ((detection.Score >= rules.VisualSuspectScore && detection.SizeCm >= rules.VisualSuspectMinSizeCm)
+            || (rules.VisualSuspectMinSightings > 0 && detection.Sightings >= rules.VisualSuspectMinSightings && detection.SizeCm >= rules.VisualSuspectMinSizeCm));
+        var rank = contaminant ? 2 : suspect ? 1 : 0;
+        if (_detections.TryGetValue(detection.Id, out var before))
+        {
+            if (rank <= before.Rank)
+            {
+                return false;
+            }
+
+            Withdraw(detection.Id, before);
+        }
+        else
+        {
+            Detections++;
+            Count(certain);
+        }
+
+        _detections[detection.Id] = (rank, detection.MaterialClass, detection.AreaCm2);
         if (contaminant)
         {
             ContaminantDetections++;
@@ -153,6 +175,33 @@ internal sealed class SegmentEvidence(VerdictOptions rules, int maxIds, long tim
         }
 
         return contaminant || suspect;
+    }
+
+    /// <summary>Takes back what an earlier report of the same item counted (its bar, ids and material area).</summary>
+    private void Withdraw(string id, (int Rank, string Material, double Area) before)
+    {
+        if (before.Rank == 2)
+        {
+            ContaminantDetections--;
+            _contaminantDetectionIds.Remove(id);
+        }
+        else if (before.Rank == 1)
+        {
+            SuspectDetections--;
+            _suspectDetectionIds.Remove(id);
+        }
+
+        if (before.Rank > 0 && _detectionsByMaterial.TryGetValue(before.Material, out var m))
+        {
+            if (m.Count <= 1)
+            {
+                _detectionsByMaterial.Remove(before.Material);
+            }
+            else
+            {
+                _detectionsByMaterial[before.Material] = (m.Count - 1, m.Area - before.Area);
+            }
+        }
     }
 
     /// <summary>Adds a radiation reading; true when it raised the segment's radiation level.</summary>

@@ -8,6 +8,11 @@ namespace SmartCustoms.Edge.Core.Observations;
 /// <param name="WidthCm">Box width on the belt, cm.</param>
 /// <param name="LengthCm">Box length along the belt, cm.</param>
 /// <param name="OffsetAlongBeltMetres">Where the box centre is relative to the camera's configured position, m (downstream positive).</param>
+/// <param name="Sightings">
+/// In how many frames the camera has seen this item so far (1 at its first report). The camera reports an item again,
+/// with the same <paramref name="Id"/>, when a later frame shows it better (higher score, larger, or seen more often):
+/// the segment keeps the best report of each id (<see cref="Fusion.VisualItemTracker"/>).
+/// </param>
 public sealed record VisualDetection(
     string Id,
     long Timestamp,
@@ -15,7 +20,8 @@ public sealed record VisualDetection(
     double Score,
     double WidthCm,
     double LengthCm,
-    double OffsetAlongBeltMetres = 0)
+    double OffsetAlongBeltMetres = 0,
+    int Sightings = 1)
 {
     /// <summary>The larger side of the box: what the size thresholds compare.</summary>
     public double SizeCm => Math.Max(WidthCm, LengthCm);

@@ -55,6 +55,13 @@ public sealed class VerdictOptions
 
     public double VisualSuspectMinSizeCm { get; set; } = 2;
 
+    /// <summary>
+    /// Suspect also when one item was seen in at least this many camera frames (at any score the model reports, i.e. over
+    /// its own calibrated threshold) and is at least VisualSuspectMinSizeCm; 0 = off. 3 assumes the camera's frames all
+    /// go through the detector (25/s: an item is in 3-9 of them at 5 m/s). See README "Camera items, not frames".
+    /// </summary>
+    public int VisualSuspectMinSightings { get; set; } = 3;
+
     // --- lot
     /// <summary>Lot HOLD when at least this many segments were contaminated.</summary>
     public int LotHoldContaminatedSegments { get; set; } = 3;

@@ -43,6 +43,7 @@ public sealed class VerdictOptionsValidator : IValidateOptions<VerdictOptions>
         check.Between(nameof(options.VisualSuspectScore), options.VisualSuspectScore, 0, 1);
         check.NotNegative(nameof(options.VisualContaminatedMinSizeCm), options.VisualContaminatedMinSizeCm);
         check.NotNegative(nameof(options.VisualSuspectMinSizeCm), options.VisualSuspectMinSizeCm);
+        check.NotNegative(nameof(options.VisualSuspectMinSightings), options.VisualSuspectMinSightings);
         check.AtLeast(nameof(options.LotHoldContaminatedSegments), options.LotHoldContaminatedSegments, 1);
         check.AtLeast(nameof(options.LotSuspectContaminatedSegments), options.LotSuspectContaminatedSegments, 1);
         check.AtLeast(nameof(options.LotSuspectSuspectSegments), options.LotSuspectSuspectSegments, 1);

@@ -27,6 +27,7 @@
   source.addEventListener("link", e => { link = JSON.parse(e.data); renderBanners(); });
   source.addEventListener("lane", e => { lane = JSON.parse(e.data); streamOk = true; render(); });
   source.addEventListener("instruments", e => { inst = JSON.parse(e.data); renderInstruments(); });
+  source.addEventListener("thresholds", e => renderThresholds(JSON.parse(e.data)));
   source.addEventListener("stored", e => storedEvent(JSON.parse(e.data)));
   source.addEventListener("dropped", e => storedNote(`${e.data} events skipped (page fell behind)`));
 
@@ -223,6 +224,18 @@
       b.setAttribute("aria-disabled", String(!may));
       b.title = !signedIn ? "Sign in first" : may ? "" : "Supervisors only";
     });
+  }
+
+  // The thresholds card follows changes made anywhere (another panel, MQTT, HTTP), not only its own dialog.
+  function renderThresholds(values) {
+    for (const [name, value] of Object.entries(values)) {
+      const row = document.querySelector(`[data-threshold="${CSS.escape(name)}"]`);
+      if (!row) continue;
+      const text = String(value);
+      const cell = row.querySelector(".threshold-value");
+      if (cell.textContent !== text) cell.textContent = text;
+      row.querySelector("button").dataset.value = text;
+    }
   }
 
   function gate(id, action, possible, why) {

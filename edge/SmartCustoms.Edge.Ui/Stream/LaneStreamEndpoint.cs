@@ -16,7 +16,8 @@ namespace SmartCustoms.Edge.Ui.Stream;
 /// <summary>
 /// <c>GET /ui/stream</c>: Server-Sent Events for the lane view. Once: <c>geometry</c> (device positions).
 /// Every 500 ms: <c>lane</c> (the core's snapshot, as <c>/api/lane</c>), <c>link</c> (broker state) and
-/// <c>instruments</c> (device readings, latest spectrum, calibrations: <see cref="InstrumentsView"/>).
+/// <c>instruments</c> (device readings, latest spectrum, calibrations: <see cref="InstrumentsView"/>); <c>thresholds</c>
+/// (the run-time verdict thresholds) at the start and whenever they change.
 /// Each stored event as soon as it is durable: <c>stored</c> (the envelope as published). If a slow browser
 /// falls behind by more than 512 stored events the oldest are dropped and <c>dropped</c> says how many, so
 /// a stuck page never grows the gateway's memory.
@@ -65,9 +66,18 @@ internal static class LaneStreamEndpoint
 
             var next = time.GetTimestamp();
             long reportedDropped = 0;
+            string? sentThresholds = null;
             while (!ct.IsCancellationRequested)
             {
                 await WriteAsync(http, "lane", JsonSerializer.Serialize(core.GetSnapshot(), LaneEventJson.Options), ct);
+                // Verdict thresholds when they change (a supervisor at another panel, or over MQTT/HTTP).
+                var thresholds = JsonSerializer.Serialize(core.Thresholds, LaneEventJson.Options);
+                if (thresholds != sentThresholds)
+                {
+                    await WriteAsync(http, "thresholds", thresholds, ct);
+                    sentThresholds = thresholds;
+                }
+
                 await WriteAsync(http, "link", JsonSerializer.Serialize(new { broker = broker.State, storePending = store.PendingCount, storeOverBudget = store.IsOverBudget }, LaneEventJson.Options), ct);
                 await WriteAsync(http, "instruments", JsonSerializer.Serialize(instruments.Snapshot(), LaneEventJson.Options), ct);
                 next += (long)(LaneStreamPacing.SnapshotEvery.TotalSeconds * time.TimestampFrequency);

@@ -20,6 +20,7 @@ internal sealed partial class CameraWorker(
     LatestDetectionsView detections,
     VisualDetectorAccessor visualModel,
     IOptions<ModelOptions> modelOptions,
+    IOptions<SmartCustoms.Edge.Core.Options.VerdictOptions> verdictOptions,
     LaneCore core,
     TimeProvider time,
     ILogger<CameraWorker> logger) : BackgroundService
@@ -80,7 +81,8 @@ internal sealed partial class CameraWorker(
         var options = modelOptions.Value;
         detections.Enabled = true;
         LogVisualOn(logger, camera.DeviceName, detector.Model.Id, detector.Model.Version, options.VisualMaxFramesPerSecond);
-        return new FrameDetectionLoop(detector, detections, core, time, options.VisualMaxFramesPerSecond, options.CameraFieldOfViewAcrossM, logger);
+        return new FrameDetectionLoop(detector, detections, core, time, options.VisualMaxFramesPerSecond, options.CameraFieldOfViewAcrossM,
+            verdictOptions.Value.VisualSuspectMinSightings, logger);
     }
 
     [LoggerMessage(EventId = 1600, Level = LogLevel.Warning, Message = "Camera {Camera} stopped delivering frames (finite source ended); the live view keeps its last frame")]

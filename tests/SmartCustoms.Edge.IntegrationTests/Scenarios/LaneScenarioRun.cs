@@ -45,6 +45,15 @@ public sealed class LaneScenarioRun : IAsyncDisposable
     /// <summary>Gateway belt coordinate minus simulator belt coordinate (see <see cref="CalibrateAsync"/>).</summary>
     public double CoordinateOffset { get; private set; }
 
+    /// <summary>Gateway CPU over the lot, in cores (1.0 = one core busy), and the load average at lot end.</summary>
+    public double GatewayCores { get; private set; } = double.NaN;
+
+    public string LoadAverageAtEnd { get; private set; } = string.Empty;
+
+    public string LoadAverageAtStart { get; private set; } = string.Empty;
+
+    private (double CpuSeconds, double At)? _cpuAtStart;
+
     public string GatewayOutput => _gateway is null ? string.Empty : _gateway.StandardOutput + "\n" + _gateway.StandardError;
 
     public static async Task<LaneScenarioRun> StartAsync(string scenario, int seed)
@@ -54,6 +63,15 @@ public sealed class LaneScenarioRun : IAsyncDisposable
         var args = SimulatedGatewayArguments.Create(scenario, run._broker.Port, embeddedBroker: false, run._storage);
         args.Add("--Simulator:Seed=" + seed.ToString(CultureInfo.InvariantCulture));
         args.Add("--Commands:Tokens:0=" + Token);
+        // The camera loop's per-frame diagnostics (Debug): what the contaminated report's camera anatomy reads.
+        args.Add("--Serilog:MinimumLevel:Override:SmartCustoms.Edge.Camera.CameraWorker=Debug");
+        // For measuring the frame-rate policy (SC_VISUAL_FPS=15 …); unset in CI: the gateway's default.
+        var visualFps = TestSettings.WholeNumber("SC_VISUAL_FPS", 0, 0);
+        if (visualFps > 0)
+        {
+            args.Add("--Models:VisualMaxFramesPerSecond=" + visualFps.ToString(CultureInfo.InvariantCulture));
+        }
+
         var controlPort = args.Single(a => a.StartsWith("--Simulator:ControlPort=", StringComparison.Ordinal)).Split('=')[1];
         run.Events = await ScenarioEventLog.ConnectAsync(run._broker.Host, run._broker.Port, SimulatedGatewayArguments.TopicRoot(args));
         run._gateway = GatewayProcess.Start([.. args]);
@@ -82,6 +100,8 @@ public sealed class LaneScenarioRun : IAsyncDisposable
         var reply = await _commands!.CommandAsync("start-lot", declaration, Token);
         Assert.True(reply.Contains("\"ok\":true", StringComparison.Ordinal), "start-lot refused: " + reply);
         LotStartLaneS = await LaneTimeAsync();
+        _cpuAtStart = GatewayCpu.Sample(GatewayCpu.FindProcess(_storage));
+        LoadAverageAtStart = GatewayCpu.LoadAverage();
     }
 
     /// <summary>Lets the lane run for <paramref name="laneSeconds"/> of lane time after the lot started.</summary>
@@ -98,6 +118,8 @@ public sealed class LaneScenarioRun : IAsyncDisposable
         var reply = await _commands!.CommandAsync("end-lot", JsonSerializer.Serialize(new { lotId = LotId }), Token);
         Assert.True(reply.Contains("\"ok\":true", StringComparison.Ordinal), "end-lot refused: " + reply);
         LotEndLaneS = await LaneTimeAsync();
+        GatewayCores = GatewayCpu.CoresBetween(_cpuAtStart, GatewayCpu.Sample(GatewayCpu.FindProcess(_storage)));
+        LoadAverageAtEnd = GatewayCpu.LoadAverage();
         await Events.WaitForAsync(m => m.Topic.EndsWith("/event/segment", StringComparison.Ordinal)
             && m.Data.GetProperty("lotId").ValueKind == JsonValueKind.Null
             && m.Envelope.GetProperty("seq").GetInt64() > Events.Events("lot").Where(l => l.Event == "ended").Select(l => l.Envelope.GetProperty("seq").GetInt64()).DefaultIfEmpty(long.MaxValue).First(),

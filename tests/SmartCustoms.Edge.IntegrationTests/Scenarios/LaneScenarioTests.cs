@@ -23,6 +23,7 @@ public sealed class LaneScenarioTests(ITestOutputHelper output)
         await run.RunAsync(seconds);
         await run.EndLotAsync();
         var figures = new ScenarioFigures(run, await run.TruthAsync(), seconds);
+        figures.Line($"{CameraFrameLog.SpotSummary(CameraFrameLog.Parse(run.GatewayOutput))}");
         output.WriteLine(figures.Save());
 
         Assert.True(figures.LotSegments.Count >= (seconds * 5 / 10) - 3, $"only {figures.LotSegments.Count} segments judged in {seconds} s");
@@ -58,6 +59,10 @@ public sealed class LaneScenarioTests(ITestOutputHelper output)
         figures.Recall("camera-only items ≥ 5 cm (carbon black, or off the NIR strip)", cameraOnly, ScenarioFigures.VisualFindings, "camera detections");
         figures.Recall("camera-only items ≥ 5 cm", cameraOnly, null, "any evidence (often another item in the same 10 m segment)");
         figures.Recall("all exposed items ≥ 5 cm", items, null, "any evidence");
+        ExplainCameraMisses(run, figures, items, cameraOnly);
+        var flagged = figures.LotSegments.Where(s => s.Flagged).ToList();
+        var empty = flagged.Where(s => !figures.Items.Any(i => i.Exposed && s.Contains(figures.GatewayCoordinate(i), ScenarioFigures.SegmentTolerance))).ToList();
+        figures.Line($"flagged segments with no exposed item of any size (false flags): {empty.Count} of {flagged.Count}{(empty.Count > 0 ? ": " + string.Join(", ", empty.Select(s => $"{s.Number} {s.Verdict} [{string.Join('/', s.Findings)}]")) : string.Empty)}");
         var cuts = figures.TriggeredCuts();
 
         // The targets, held honestly for the counts this run has (TargetCheck): a short CI run can only refute them;
@@ -77,6 +82,25 @@ public sealed class LaneScenarioTests(ITestOutputHelper output)
         Assert.True(failures.All(f => f is null), string.Join("\n", failures.Where(f => f is not null)) + "\n" + figures.Text);
         Assert.Contains(figures.LotVerdict, new[] { "hold", "suspect" });
         Assert.Contains(run.Events.Events("alarm"), m => m.Data.GetProperty("alarm").GetProperty("type").GetString() == "contamination");
+    }
+
+    /// <summary>The camera's side of every missed item (diagnostics for the report; asserts nothing).</summary>
+    private static void ExplainCameraMisses(LaneScenarioRun run, ScenarioFigures figures, IReadOnlyList<TruthItem> items, IReadOnlyList<TruthItem> cameraOnly)
+    {
+        // The raw per-frame lines, for looking at one item by hand (a temp file: ~0.5 MB per 5 minutes, not an artifact).
+        var frameLog = Path.Combine(Path.GetTempPath(), $"sc-{run.Scenario}-{figures.LaneSeconds:0}s-{run.LotId}.visual-frames.log");
+        File.WriteAllLines(frameLog, run.GatewayOutput.Split('\n').Where(l => l.Contains("visual-frame", StringComparison.Ordinal)));
+        figures.Line($"per-frame detections: {frameLog}");
+        var anatomy = new CameraMissAnatomy(figures, CameraFrameLog.Parse(run.GatewayOutput), new SmartCustoms.Edge.Core.Options.VerdictOptions().VisualSuspectScore);
+        figures.Line($"{anatomy.Summary("all exposed items ≥ 5 cm", items)}");
+        figures.Line($"{anatomy.Summary("camera-only items ≥ 5 cm", cameraOnly)}");
+        figures.Line($"{CameraFrameLog.SpotSummary(CameraFrameLog.Parse(run.GatewayOutput))}");
+        var missed = items.Where(i => !figures.FlaggedInItsSegment(i) || (cameraOnly.Contains(i) && !figures.FlaggedInItsSegment(i, ScenarioFigures.VisualFindings))).ToList();
+        figures.Line($"camera anatomy of the {missed.Count} items missed by any evidence, or camera-only and not flagged by the camera:");
+        foreach (var item in missed)
+        {
+            figures.Line($"  {anatomy.Explain(item)}");
+        }
     }
 
     [Fact]

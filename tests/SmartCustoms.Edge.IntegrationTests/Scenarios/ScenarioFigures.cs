@@ -43,12 +43,22 @@ public sealed class ScenarioFigures
         var findings = LotSegments.Where(s => s.Flagged).SelectMany(s => s.Findings).GroupBy(f => f).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}");
         Line($"flagged segments' findings: {string.Join(", ", findings)}");
         Line($"decision latency, spectrum/frame/reading acquired -> segment verdict: {DecisionLatency}");
+        Line($"decision latency by deciding observation: {string.Join("; ", LatencyByPath(run))}");
         Line($"verdict -> received over MQTT: {DeliveryLatency}");
+        Line($"gateway CPU over the lot {run.GatewayCores * 100:0} % of one core ({run.GatewayCores * 50:0} % of 2 cores); load average at lot start {run.LoadAverageAtStart}, at lot end {run.LoadAverageAtEnd}");
         var summaries = run.Events.Events("spectra").Select(m => m.Data).ToList();
         Line($"NIR spectra classified {summaries.Sum(d => d.GetProperty("classified").GetInt64())}, rejected {summaries.Sum(d => d.GetProperty("rejected").GetInt64())}, lost in sequence gaps {summaries.Sum(d => d.GetProperty("sequenceGaps").GetInt64())} (whole run, {summaries.Count} summaries)");
     }
 
     public LaneScenarioRun Run { get; }
+
+    /// <summary>Decision latency split by what decided the verdict: an NIR spectrum (nir-…), a camera detection (vis-…), other.</summary>
+    private static IEnumerable<string> LatencyByPath(LaneScenarioRun run) => run.Events.Events("segment")
+        .Where(m => m.Data.TryGetProperty("decisionLatencyMs", out var l) && l.ValueKind == JsonValueKind.Number)
+        .GroupBy(m => m.Data.TryGetProperty("decidedBy", out var d) && d.ValueKind == JsonValueKind.String
+            ? (d.GetString()!.StartsWith("nir-", StringComparison.Ordinal) ? "spectrum" : d.GetString()!.StartsWith("vis-", StringComparison.Ordinal) ? "frame" : "other")
+            : "none")
+        .Select(g => $"{g.Key}: {Percentiles.Of(g.Select(m => m.Data.GetProperty("decisionLatencyMs").GetDouble()))}");
 
     public JsonElement Truth { get; }
 
