@@ -136,8 +136,8 @@ internal sealed class SegmentEvidence(VerdictOptions rules, int maxIds, long tim
     public bool Add(VisualDetection detection, double coordinate, bool certain)
     {
         var contaminant = detection.Score >= rules.VisualContaminatedScore && detection.SizeCm >= rules.VisualContaminatedMinSizeCm;
-        var suspect = !contaminant && ((detection.Score >= rules.VisualSuspectScore && detection.SizeCm >= rules.VisualSuspectMinSizeCm)
-            || (rules.VisualSuspectMinSightings > 0 && detection.Sightings >= rules.VisualSuspectMinSightings && detection.SizeCm >= rules.VisualSuspectMinSizeCm));
+        var suspect = !contaminant && detection.Score >= rules.VisualSuspectScore && detection.SizeCm >= rules.VisualSuspectMinSizeCm
+            && detection.Sightings >= rules.VisualSuspectMinSightings;
         var rank = contaminant ? 2 : suspect ? 1 : 0;
         if (_detections.TryGetValue(detection.Id, out var before))
         {

@@ -47,7 +47,8 @@ public sealed class SegmentJudge(VerdictOptions rules)
         else if (evidence.SuspectDetections > 0)
         {
             Found(SegmentVerdict.Suspect, "suspect-detections",
-                Text($"{evidence.SuspectDetections} visual detections with score ≥ {rules.VisualSuspectScore} and size ≥ {rules.VisualSuspectMinSizeCm} cm"));
+                Text($"{evidence.SuspectDetections} visual detections with score ≥ {rules.VisualSuspectScore} and size ≥ {rules.VisualSuspectMinSizeCm} cm")
+                    + (rules.VisualSuspectMinSightings > 1 ? Text($", each seen in ≥ {rules.VisualSuspectMinSightings} frames") : ""));
         }
 
         if (evidence.OodSpectra >= rules.SuspectMinOodSpectra)

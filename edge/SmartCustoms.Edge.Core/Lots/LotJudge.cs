@@ -8,7 +8,7 @@ namespace SmartCustoms.Edge.Core.Lots;
 /// Lot verdict rules (<c>Lane:Verdicts</c>): HOLD when contaminated segments ≥ LotHoldContaminatedSegments,
 /// or the radiation monitor alarmed (LotHoldOnRadiationAlarm), or the brand mismatched and
 /// BrandMismatchVerdict is Hold; SUSPECT when contaminated segments ≥ LotSuspectContaminatedSegments, suspect
-/// segments ≥ LotSuspectSuspectSegments, or the brand mismatched; CLEAR otherwise. A lot a supervisor released
+/// segments ≥ LotSuspectSuspectSegments and ≥ LotSuspectSuspectShare of the lot's judged segments, or the brand mismatched; CLEAR otherwise. A lot a supervisor released
 /// from HOLD is SUSPECT (reason <c>hold-released</c>) until new HOLD evidence comes. Thread-safe (stateless; the
 /// rules object is only changed under the lane core's lock).
 /// </summary>
@@ -33,18 +33,20 @@ public sealed class LotJudge(VerdictOptions rules)
         if (lot.ContaminatedSegments >= rules.LotHoldContaminatedSegments)
         {
             Reason(LotVerdictLevel.Hold, "contaminated-segments",
-                $"{lot.ContaminatedSegments} contaminated segments (HOLD at ≥ {rules.LotHoldContaminatedSegments})");
+                $"{lot.ContaminatedSegments} contaminated {Segments(lot.ContaminatedSegments)} (HOLD at ≥ {rules.LotHoldContaminatedSegments})");
         }
         else if (lot.ContaminatedSegments >= rules.LotSuspectContaminatedSegments)
         {
             Reason(LotVerdictLevel.Suspect, "contaminated-segments",
-                $"{lot.ContaminatedSegments} contaminated segments (SUSPECT at ≥ {rules.LotSuspectContaminatedSegments}, HOLD at ≥ {rules.LotHoldContaminatedSegments})");
+                $"{lot.ContaminatedSegments} contaminated {Segments(lot.ContaminatedSegments)} (SUSPECT at ≥ {rules.LotSuspectContaminatedSegments}, HOLD at ≥ {rules.LotHoldContaminatedSegments})");
         }
 
-        if (lot.SuspectSegments >= rules.LotSuspectSuspectSegments)
+        var judged = lot.ClearSegments + lot.SuspectSegments + lot.ContaminatedSegments;
+        var suspectBar = Math.Max(rules.LotSuspectSuspectSegments, (int)Math.Ceiling(rules.LotSuspectSuspectShare * judged - 1e-9));
+        if (lot.SuspectSegments >= suspectBar)
         {
             Reason(LotVerdictLevel.Suspect, "suspect-segments",
-                $"{lot.SuspectSegments} suspect segments (SUSPECT at ≥ {rules.LotSuspectSuspectSegments})");
+                $"{lot.SuspectSegments} suspect {Segments(lot.SuspectSegments)} of {judged} (SUSPECT at ≥ {rules.LotSuspectSuspectSegments} and ≥ {rules.LotSuspectSuspectShare:0.##%} of the lot's segments)");
         }
 
         if (lot.RadiationAlarm && rules.LotHoldOnRadiationAlarm)
@@ -137,4 +139,6 @@ public sealed class LotJudge(VerdictOptions rules)
 
     private static string Describe(SortedDictionary<string, int> measured, int total) =>
         string.Join(", ", measured.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key} {kv.Value / (double)total:P0}")));
+
+    private static string Segments(int count) => count == 1 ? "segment" : "segments";
 }

@@ -26,6 +26,7 @@ public static class VerdictThresholds
         nameof(VerdictOptions.VisualContaminatedScore),
         nameof(VerdictOptions.VisualContaminatedMinSizeCm),
         nameof(VerdictOptions.LotSuspectSuspectSegments),
+        nameof(VerdictOptions.LotSuspectSuspectShare),
         nameof(VerdictOptions.LotSuspectContaminatedSegments),
         nameof(VerdictOptions.LotHoldContaminatedSegments),
     ];

@@ -47,6 +47,7 @@ public sealed class VerdictOptionsValidator : IValidateOptions<VerdictOptions>
         check.AtLeast(nameof(options.LotHoldContaminatedSegments), options.LotHoldContaminatedSegments, 1);
         check.AtLeast(nameof(options.LotSuspectContaminatedSegments), options.LotSuspectContaminatedSegments, 1);
         check.AtLeast(nameof(options.LotSuspectSuspectSegments), options.LotSuspectSuspectSegments, 1);
+        check.Between(nameof(options.LotSuspectSuspectShare), options.LotSuspectSuspectShare, 0, 1);
         check.AtLeast(nameof(options.BrandMinOreSpectra), options.BrandMinOreSpectra, 1);
         check.Between(nameof(options.BrandMinExpectedShare), options.BrandMinExpectedShare, 0, 1);
         if (options.BrandMismatchVerdict is not (LotVerdictLevel.Suspect or LotVerdictLevel.Hold))

@@ -21,6 +21,7 @@ internal static class ThresholdPanel
         ["VisualContaminatedScore"] = "camera: contaminant detection score ≥",
         ["VisualContaminatedMinSizeCm"] = "camera: contaminant detection size (cm) ≥",
         ["LotSuspectSuspectSegments"] = "lot SUSPECT: suspect segments ≥",
+        ["LotSuspectSuspectShare"] = "lot SUSPECT: and suspect segments as a share of the lot (0.01 = 1 %) ≥",
         ["LotSuspectContaminatedSegments"] = "lot SUSPECT: contaminated segments ≥",
         ["LotHoldContaminatedSegments"] = "lot HOLD: contaminated segments ≥",
     };

@@ -20,7 +20,7 @@ public sealed class SegmentJudgeTests
         ContaminatedMinSpectra = 3, SuspectMinSpectra = 4,
         CleanHitRate = 0.01, DispersedContaminatedProbability = 1e-6, DispersedSuspectProbability = 1e-4,
         SuspectMinOodSpectra = 5, VisualContaminatedScore = 0.7, VisualContaminatedMinSizeCm = 5,
-        VisualSuspectScore = 0.4, VisualSuspectMinSizeCm = 2,
+        VisualSuspectScore = 0.4, VisualSuspectMinSizeCm = 2, VisualSuspectMinSightings = 1,
     };
 
     private SegmentEvidence Evidence(int maxIds = 20) => new(_rules, maxIds, Frequency);

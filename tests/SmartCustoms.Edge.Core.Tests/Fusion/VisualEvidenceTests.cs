@@ -6,7 +6,7 @@ namespace SmartCustoms.Edge.Core.Tests.Fusion;
 
 /// <summary>
 /// Camera evidence on a segment: the same item reported again (same id, a better sighting) replaces its earlier report
-/// instead of counting twice; the sightings rule flags an item seen in enough frames under the suspect score.
+/// instead of counting twice; a detection under the contaminant bar counts once its item was seen in enough frames.
 /// </summary>
 public sealed class VisualEvidenceTests
 {
@@ -78,22 +78,37 @@ public sealed class VisualEvidenceTests
     }
 
     [Fact]
-    public void Seen_in_enough_frames_under_the_suspect_score_is_suspect_when_the_rule_is_on()
+    public void A_weak_detection_needs_a_second_sighting_when_the_rule_is_on()
+    {
+        _rules.VisualSuspectMinSightings = 2;
+        var e = Evidence();
+        Assert.False(e.Add(Item("vis-7", 0.5, sightings: 1), 3.0, true));
+        Assert.Equal(SegmentVerdict.Clear, Judge(e).Verdict);
+        Assert.Equal(1, e.Detections);
+
+        Assert.True(e.Add(Item("vis-7", 0.5, sightings: 2), 3.1, true));
+        var judged = Judge(e);
+        Assert.Equal(SegmentVerdict.Suspect, judged.Verdict);
+        Assert.Contains("seen in ≥ 2 frames", Assert.Single(judged.Findings).Message, StringComparison.Ordinal);
+        Assert.Equal(1, e.Detections);
+
+        // A strong detection needs no second frame.
+        var strong = Evidence();
+        Assert.True(strong.Add(Item("vis-8", 0.8, sightings: 1), 3.0, true));
+        Assert.Equal(SegmentVerdict.Contaminated, Judge(strong).Verdict);
+
+        // Seen often but under the suspect score, or under the suspect size: still clear.
+        var weak = Evidence();
+        weak.Add(Item("vis-9", 0.35, sightings: 5), 3.0, true);
+        weak.Add(Item("vis-10", 0.6, sizeCm: 1, sightings: 5), 5.0, true);
+        Assert.Equal(SegmentVerdict.Clear, Judge(weak).Verdict);
+    }
+
+    [Fact]
+    public void The_second_sighting_is_not_needed_when_the_rule_is_off()
     {
         var e = Evidence();
-        e.Add(Item("vis-6", 0.35, sightings: 1), 3.0, true);
-        e.Add(Item("vis-6", 0.35, sightings: 2), 3.1, true);
-        Assert.Equal(SegmentVerdict.Clear, Judge(e).Verdict);
-
-        _rules.VisualSuspectMinSightings = 2;
-        var on = Evidence();
-        Assert.False(on.Add(Item("vis-7", 0.35, sightings: 1), 3.0, true));
-        Assert.True(on.Add(Item("vis-7", 0.35, sightings: 2), 3.1, true));
-        Assert.Equal(SegmentVerdict.Suspect, Judge(on).Verdict);
-
-        // The size bar still holds.
-        var small = Evidence();
-        small.Add(Item("vis-8", 0.35, sizeCm: 1, sightings: 3), 3.0, true);
-        Assert.Equal(SegmentVerdict.Clear, Judge(small).Verdict);
+        Assert.True(e.Add(Item("vis-11", 0.45, sightings: 1), 3.0, true));
+        Assert.Equal(SegmentVerdict.Suspect, Judge(e).Verdict);
     }
 }

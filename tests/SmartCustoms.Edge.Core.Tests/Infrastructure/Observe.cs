@@ -16,6 +16,7 @@ internal static class Observe
     public static SpectralObservation Unknown(long timestamp = 0) =>
         new($"s{Interlocked.Increment(ref _next)}", timestamp, "ore_hematite", "ore", 0.1, true, "nir-cnn@1", null);
 
-    public static VisualDetection Item(long timestamp = 0, string material = "wood", double score = 0.9, double widthCm = 10, double lengthCm = 20) =>
-        new($"d{Interlocked.Increment(ref _next)}", timestamp, material, score, widthCm, lengthCm);
+    /// <summary>A camera item as the host reports it once seen in <paramref name="sightings"/> frames (2 passes the lane's default second-sighting rule).</summary>
+    public static VisualDetection Item(long timestamp = 0, string material = "wood", double score = 0.9, double widthCm = 10, double lengthCm = 20, int sightings = 2) =>
+        new($"d{Interlocked.Increment(ref _next)}", timestamp, material, score, widthCm, lengthCm, Sightings: sightings);
 }

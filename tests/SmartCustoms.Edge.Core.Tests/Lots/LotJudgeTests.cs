@@ -57,7 +57,8 @@ public sealed class LotJudgeTests
         var verdict = Judge(lot);
         Assert.Equal(expected, verdict.Level);
         Assert.Equal("contaminated-segments", Assert.Single(verdict.Reasons).Code);
-        Assert.Contains($"{contaminated} contaminated segments", verdict.Reasons[0].Message, StringComparison.Ordinal);
+        var counted = contaminated == 1 ? "1 contaminated segment (" : $"{contaminated} contaminated segments (";
+        Assert.StartsWith(counted, verdict.Reasons[0].Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -73,6 +74,32 @@ public sealed class LotJudgeTests
         var verdict = Judge(lot);
         Assert.Equal(LotVerdictLevel.Hold, verdict.Level);
         Assert.Equal(["suspect-segments", "radiation-alarm"], verdict.Reasons.Select(r => r.Code));
+    }
+
+    [Theory]
+    [InlineData(100, 3, LotVerdictLevel.Suspect)]   // short lot: the count (3) is the bar
+    [InlineData(900, 3, LotVerdictLevel.Clear)]     // 30 minutes: 1 % of 903 segments = 10 suspect needed
+    [InlineData(900, 9, LotVerdictLevel.Clear)]
+    [InlineData(900, 10, LotVerdictLevel.Suspect)]
+    public void Suspect_segments_must_also_be_a_share_of_a_long_lot(int clear, int suspect, LotVerdictLevel expected)
+    {
+        _rules.LotSuspectSuspectShare = 0.01;
+        var lot = NewLot();
+        for (var i = 0; i < clear + suspect; i++)
+        {
+            lot.Apply(Segment(i, i < suspect ? SegmentVerdict.Suspect : SegmentVerdict.Clear), null);
+        }
+
+        var verdict = Judge(lot);
+        Assert.Equal(expected, verdict.Level);
+        if (expected == LotVerdictLevel.Suspect)
+        {
+            Assert.StartsWith($"{suspect} suspect segments of {clear + suspect} (SUSPECT at ≥ 3 and ≥ 1% of the lot's segments)", Assert.Single(verdict.Reasons).Message, StringComparison.Ordinal);
+        }
+
+        // 0 = the count alone.
+        _rules.LotSuspectSuspectShare = 0;
+        Assert.Equal(LotVerdictLevel.Suspect, Judge(lot).Level);
     }
 
     [Fact]

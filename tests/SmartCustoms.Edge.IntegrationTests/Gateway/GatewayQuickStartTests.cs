@@ -23,8 +23,18 @@ public sealed class GatewayQuickStartTests
         await gateway.WaitForOutputAsync(l => l.Contains("UI and HTTP API: http://127.0.0.1:", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
 
         using var subscriber = MosquittoSubscriber.Start(brokerPort, "sc/v1/#");
-        var online = await subscriber.WaitForAsync(l => l.StartsWith(root + "/state ", StringComparison.Ordinal) && l.Contains("\"online\":true", StringComparison.Ordinal), TimeSpan.FromSeconds(20));
-        var spectral = await subscriber.WaitForAsync(l => l.StartsWith(root + "/event/spectra ", StringComparison.Ordinal) || l.StartsWith(root + "/event/detection ", StringComparison.Ordinal), TimeSpan.FromSeconds(20));
+        string online, spectral;
+        try
+        {
+            online = await subscriber.WaitForAsync(l => l.StartsWith(root + "/state ", StringComparison.Ordinal) && l.Contains("\"online\":true", StringComparison.Ordinal), TimeSpan.FromSeconds(20));
+            spectral = await subscriber.WaitForAsync(l => l.StartsWith(root + "/event/spectra ", StringComparison.Ordinal) || l.StartsWith(root + "/event/detection ", StringComparison.Ordinal), TimeSpan.FromSeconds(20));
+        }
+        catch (TimeoutException ex)
+        {
+            // Seen once in ~10 runs (device states arrived, the retained lane state never did): keep the gateway's own log with the failure.
+            throw new TimeoutException(ex.Message + "\n--- gateway stdout (last 60 lines):\n" + Tail(gateway.StandardOutput) + "\n--- gateway stderr:\n" + Tail(gateway.StandardError), ex);
+        }
+
         Assert.True(started.Elapsed < TimeSpan.FromSeconds(15) + TimeSpan.FromSeconds(10),
             $"state and spectral events took {started.Elapsed} from process start (15 s promised once the gateway runs; 10 s allowed for a cold test machine)");
 
@@ -36,6 +46,8 @@ public sealed class GatewayQuickStartTests
         AssertEnvelope(offline, "sc.lane.state/1");
         Assert.Equal(0, await gateway.WaitForExitAsync(TimeSpan.FromSeconds(30)));
     }
+
+    private static string Tail(string text) => string.Join('\n', text.Split('\n').TakeLast(60));
 
     private static void AssertEnvelope(string line, string schema)
     {
