@@ -51,6 +51,14 @@ public sealed class SpectrometerOptions
     /// </summary>
     public TimeSpan SlowReplyLimit { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// Dark and white references read and averaged per calibration (each a separate <c>CAL:DARK?</c> / <c>CAL:WHITE?</c>).
+    /// Why: the references divide every spectrum until the next calibration, so their noise is a fixed pattern on all of
+    /// them; the spectral model was trained with 32-frame references. With single-frame references the clean-ore hit rate
+    /// of a run was 0.12-2.3 % depending on the calibration's noise draw (median 0.57 %); with 32, 0.05-0.09 %.
+    /// </summary>
+    public int ReferenceScans { get; set; } = 32;
+
     /// <summary>How long a dark/white calibration stays valid.</summary>
     public TimeSpan CalibrationValidity { get; set; } = TimeSpan.FromHours(8);
 

@@ -58,6 +58,7 @@ public sealed class SpectrometerOptionsValidator : IValidateOptions<Spectrometer
 
         Positive(failures, "ConnectTimeout", options.ConnectTimeout);
         Positive(failures, "CalibrationValidity", options.CalibrationValidity);
+        Range(failures, "ReferenceScans", options.ReferenceScans, 1, 1000);
 
         if (!double.IsFinite(options.MaxTemperatureDriftC) || options.MaxTemperatureDriftC <= 0)
         {

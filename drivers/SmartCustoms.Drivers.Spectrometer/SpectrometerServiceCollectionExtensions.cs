@@ -51,7 +51,8 @@ public static class SpectrometerServiceCollectionExtensions
             sp.GetRequiredService<ReflectanceConverter>(),
             sp.GetRequiredService<IOptions<SpectrometerOptions>>().Value.CalibrationValidity,
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<SpectrometerCalibrator>>()));
+            sp.GetRequiredService<ILogger<SpectrometerCalibrator>>(),
+            sp.GetRequiredService<IOptions<SpectrometerOptions>>().Value.ReferenceScans));
         return services;
     }
 }

@@ -20,10 +20,17 @@ public sealed partial class SpectrometerCalibrator
     private readonly TimeSpan _validity;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly int _referenceScans;
 
+    /// <param name="referenceScans">
+    /// Dark and white references read and averaged: their noise stays in every spectrum until the next calibration
+    /// (a fixed pattern the model reads as a faint absorption band), so it must be far below one spectrum's noise.
+    /// </param>
     public SpectrometerCalibrator(
-        ISpectrometer spectrometer, ReflectanceConverter converter, TimeSpan validity, TimeProvider time, ILogger<SpectrometerCalibrator> logger)
+        ISpectrometer spectrometer, ReflectanceConverter converter, TimeSpan validity, TimeProvider time, ILogger<SpectrometerCalibrator> logger,
+        int referenceScans = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(referenceScans, 1);
         ArgumentNullException.ThrowIfNull(spectrometer);
         ArgumentNullException.ThrowIfNull(converter);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(validity, TimeSpan.Zero);
@@ -34,6 +41,7 @@ public sealed partial class SpectrometerCalibrator
         _validity = validity;
         _time = time;
         _logger = logger;
+        _referenceScans = referenceScans;
     }
 
     /// <exception cref="DeviceException">The instrument failed, or the references are unusable (the message says why).</exception>
@@ -42,8 +50,8 @@ public sealed partial class SpectrometerCalibrator
         var identity = await _spectrometer.IdentifyAsync(cancellationToken).ConfigureAwait(false);
         var wavelengths = await _spectrometer.ReadWavelengthsAsync(cancellationToken).ConfigureAwait(false);
         var before = await _spectrometer.ReadDetectorTemperatureAsync(cancellationToken).ConfigureAwait(false);
-        var dark = await _spectrometer.ReadDarkReferenceAsync(cancellationToken).ConfigureAwait(false);
-        var white = await _spectrometer.ReadWhiteReferenceAsync(cancellationToken).ConfigureAwait(false);
+        var dark = await AverageAsync(_spectrometer.ReadDarkReferenceAsync, cancellationToken).ConfigureAwait(false);
+        var white = await AverageAsync(_spectrometer.ReadWhiteReferenceAsync, cancellationToken).ConfigureAwait(false);
         var after = await _spectrometer.ReadDetectorTemperatureAsync(cancellationToken).ConfigureAwait(false);
 
         if (dark.Length != wavelengths.Length || white.Length != wavelengths.Length)
@@ -65,6 +73,43 @@ public sealed partial class SpectrometerCalibrator
             (before + after) / 2, _validity, unusable);
         LogCalibrated(_logger, _spectrometer.DeviceName, id, calibration.DetectorTemperatureC, unusable, wavelengths.Length);
         return calibration;
+    }
+
+    private async Task<float[]> AverageAsync(Func<CancellationToken, Task<float[]>> read, CancellationToken cancellationToken)
+    {
+        var first = await read(cancellationToken).ConfigureAwait(false);
+        if (_referenceScans == 1)
+        {
+            return first;
+        }
+
+        var sum = Array.ConvertAll(first, v => (double)v);
+        var clipped = Array.ConvertAll(first, v => v >= ReflectanceConverter.SaturationCounts);
+        for (var scan = 1; scan < _referenceScans; scan++)
+        {
+            var next = await read(cancellationToken).ConfigureAwait(false);
+            if (next.Length != sum.Length)
+            {
+                throw new DeviceException(string.Create(CultureInfo.InvariantCulture,
+                    $"{_spectrometer.DeviceName}: calibration reference {scan + 1} of {_referenceScans} has {next.Length} pixels, the first {sum.Length}"));
+            }
+
+            for (var i = 0; i < sum.Length; i++)
+            {
+                sum[i] += next[i];
+                clipped[i] |= next[i] >= ReflectanceConverter.SaturationCounts;
+            }
+        }
+
+        // A pixel saturated in any scan stays saturated (the average would hide it from the unusable-pixel check);
+        // NaN propagates through the sum by itself.
+        var average = new float[sum.Length];
+        for (var i = 0; i < average.Length; i++)
+        {
+            average[i] = clipped[i] ? ReflectanceConverter.SaturationCounts : (float)(sum[i] / _referenceScans);
+        }
+
+        return average;
     }
 
     [LoggerMessage(EventId = 1150, Level = LogLevel.Information,

@@ -61,4 +61,36 @@ public sealed class SpectrometerCalibratorTests : IAsyncDisposable
 
         Assert.Equal(1, calibration.UnusablePixels);
     }
+
+    [Fact]
+    public async Task References_are_the_average_of_several_reads_and_a_pixel_clipped_in_any_read_stays_clipped()
+    {
+        var reads = 0;
+        _instrument.Override = line =>
+        {
+            if (line != "CAL:WHITE?")
+            {
+                return null;
+            }
+
+            // Reads alternate 1000 above and below the fake's white; pixel 5 clips in the third read only.
+            var white = FakeNirInstrument.White(16);
+            var shift = reads % 2 == 0 ? 1000f : -1000f;
+            var clipped = reads == 2;
+            reads++;
+            return Wire.FloatBlock(white.Select((v, i) => clipped && i == 5 ? 65535f : v + shift).ToArray());
+        };
+        var averaging = new SpectrometerCalibrator(_spectrometer, new ReflectanceConverter(), TimeSpan.FromHours(8), _time,
+            NullLogger<SpectrometerCalibrator>.Instance, referenceScans: 4);
+
+        var calibration = await averaging.CalibrateAsync(CancellationToken.None);
+
+        Assert.Equal(4, reads);
+        var expected = FakeNirInstrument.White(16);
+        Assert.Equal(expected[0], calibration.White[0], 3);
+        Assert.Equal(expected[15], calibration.White[15], 3);
+        Assert.Equal(ReflectanceConverter.SaturationCounts, calibration.White[5]);
+        Assert.Equal(1, calibration.UnusablePixels);
+        Assert.Equal(FakeNirInstrument.Dark(16), calibration.Dark);
+    }
 }

@@ -21,7 +21,7 @@ internal static class ProbeRun
         var converter = new ReflectanceConverter();
         var policy = new CalibrationPolicy(options.MaxTemperatureDriftC, TimeProvider.System);
         var calibrator = new SpectrometerCalibrator(nir, converter, options.CalibrationValidity, TimeProvider.System,
-            logging.CreateLogger<SpectrometerCalibrator>());
+            logging.CreateLogger<SpectrometerCalibrator>(), options.ReferenceScans);
 
         var identity = await nir.IdentifyAsync(CancellationToken.None);
         var axis = await nir.ReadWavelengthsAsync(CancellationToken.None);
