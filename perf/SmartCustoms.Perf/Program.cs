@@ -10,13 +10,19 @@ const string Usage = """
 
     perf bench [--seconds 60] [--warmup 10] [--belt-speed 5] [--line-rate 500] [--fps 25] [--seed 1]
                [--scenario contaminated] [--items-per-km N] [--bare-seconds 10] [--no-bare] [--json FILE]
-               [--find-knee [--max-p99-ms 100] [--max-drop-pct 1] [--nir-only]]
+               [--find-knee [--max-p99-ms 100] [--max-drop-pct 1] [--nir-only]] [--spectral-ceiling [--max-drop-pct 1]]
+               [--nir-test-source]
                [--gateway-dll PATH] [--scsim-dll PATH] [--mosquitto PATH] [--gateway-arg --Key=value ...]
         mosquitto, `scsim lane` and the gateway as three processes; prints rates, decision latency, drops,
         CPU and peak RSS per process, start-up time, and the bare limits (inference alone, a bare MQTTnet
         publisher to the same broker). --find-knee raises belt speed, NIR line rate and camera fps together
         until a limit breaks and reports the highest load within the limits (--nir-only: only the NIR line
-        rate rises, camera and belt stay, frame limits are not checked).
+        rate rises, camera and belt stay, frame limits are not checked). --spectral-ceiling: the spectral path's
+        own limit against the bare spectral inference rate: the NIR is the simulator's throughput test source
+        (banked clean spectra at 1,000 µs, any line rate), camera off, the line rate rises in fractions of the
+        bare rate measured first until the gateway drops spectra or consumes < 90 %; bare again at the end.
+        --nir-test-source: a single run (or --find-knee --nir-only) with that test source instead of the
+        instrument (--line-rate up to 200000, camera off, visual model unset).
 
     perf soak [--minutes 10 | --seconds N] [--seed 7] [--json FILE] [--gateway-dll PATH] [--scsim-dll PATH] [--mosquitto PATH]
         the `faults` scenario plus injected device faults, mosquitto restarts and gateway SIGKILLs at random
@@ -44,13 +50,17 @@ try
         {
             var options = new BenchOptions
             {
-                Seconds = line.Number("--seconds", line.Flag("--find-knee") ? 20 : 60, 5, 86_400),
+                Seconds = line.Number("--seconds", line.Flag("--find-knee") || line.Flag("--spectral-ceiling") ? 20 : 60, 5, 86_400),
                 WarmupSeconds = line.Number("--warmup", 10, 0, 3600),
-                Load = new LaneLoad(line.Number("--belt-speed", 5, 0.5, 12), line.Number("--line-rate", 500, 1, 10_000), line.Number("--fps", 25, 1, 60)),
+                Load = new LaneLoad(line.Number("--belt-speed", 5, 0.5, 12), line.Number("--line-rate", 500, 1, line.Flag("--nir-test-source") ? 200_000 : 10_000), line.Number("--fps", 25, 1, 60))
+                {
+                    NirTestSource = line.Flag("--nir-test-source"),
+                },
                 Seed = (int)line.Number("--seed", 1, 0, int.MaxValue),
                 Scenario = line.Text("--scenario") ?? "contaminated",
                 FindKnee = line.Flag("--find-knee"),
                 KneeNirOnly = line.Flag("--nir-only"),
+                SpectralCeiling = line.Flag("--spectral-ceiling"),
                 ItemsPerKm = line.Text("--items-per-km") is null ? null : line.Number("--items-per-km", 100, 0, 10_000),
                 MaxP99Ms = line.Number("--max-p99-ms", 100, 1, 60_000),
                 MaxDropPercent = line.Number("--max-drop-pct", 1, 0, 100),

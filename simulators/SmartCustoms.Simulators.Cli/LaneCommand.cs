@@ -57,6 +57,7 @@ internal static class LaneCommand
         var verbose = new Option<bool>("--verbose") { Description = "Log connections and protocol errors." };
         var control = new Option<int>("--control-port") { Description = "Control/ground-truth HTTP API port (0 = a free port, -1 = off).", DefaultValueFactory = _ => all ? 8090 : -1 };
         var lineRate = new Option<double>("--line-rate") { Description = "NIR spectra per second.", DefaultValueFactory = _ => 500 };
+        var testSource = new Option<int>("--nir-test-source") { Description = "Throughput test source, NOT an instrument: the NIR serves this many pre-computed clean-lane spectra in turn at any --line-rate up to 200000 (no exposure limit); 0 = the instrument.", DefaultValueFactory = _ => 0 };
         var fps = new Option<double>("--fps") { Description = "Camera frames per second.", DefaultValueFactory = _ => 25 };
 
         Option<int> Port(string option, string what, int port) => new(option) { Description = what + " port (0 = a free port" + (all ? ", -1 = off)." : ")."), DefaultValueFactory = _ => port };
@@ -77,6 +78,7 @@ internal static class LaneCommand
 
         AddIf(all || devices == LaneDevices.Nir, nirPort);
         AddIf(all || devices == LaneDevices.Nir, lineRate);
+        AddIf(all || devices == LaneDevices.Nir, testSource);
         AddIf(all || devices == LaneDevices.Sampler, samplerPort);
         AddIf(all || devices == LaneDevices.Scale, scalePort);
         AddIf(all || devices == LaneDevices.Radiation, radiationPort);
@@ -97,6 +99,7 @@ internal static class LaneCommand
             ControlPort = parse.GetValue(control),
             NirPort = PortOf(parse, LaneDevices.Nir, nirPort),
             NirLineRateHz = all || devices == LaneDevices.Nir ? parse.GetValue(lineRate) : 500,
+            NirTestSourceSpectra = all || devices == LaneDevices.Nir ? parse.GetValue(testSource) : 0,
             SamplerPort = PortOf(parse, LaneDevices.Sampler, samplerPort),
             ScalePort = PortOf(parse, LaneDevices.Scale, scalePort),
             RadiationPort = PortOf(parse, LaneDevices.Radiation, radiationPort),

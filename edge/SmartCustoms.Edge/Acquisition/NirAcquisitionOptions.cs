@@ -14,6 +14,13 @@ internal sealed class NirAcquisitionOptions
     /// <summary>Bursts buffered between acquisition and inference before acquisition waits.</summary>
     public int ChannelCapacityBatches { get; set; } = 64;
 
+    /// <summary>
+    /// When inference is behind, bursts already waiting are classified together in one model call of at most this
+    /// many spectra (each call has a fixed cost); 0 or not above <c>Devices:Nir:BurstSize</c> = one burst per call.
+    /// Joining is also off when it would change a single output bit on this CPU (checked at start).
+    /// </summary>
+    public int MaxJoinedSpectra { get; set; } = 100;
+
     /// <summary>Longest run of contaminated spectra reported as one detection.</summary>
     public int MaxDetectionSpectra { get; set; } = 250;
 

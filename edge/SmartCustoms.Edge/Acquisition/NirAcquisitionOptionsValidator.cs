@@ -15,6 +15,8 @@ internal sealed class NirAcquisitionOptionsValidator : IValidateOptions<NirAcqui
             nameof(options.SummaryInterval), "between 00:00:01 and 01:00:00", options.SummaryInterval);
         Check(failures, options.ChannelCapacityBatches is >= 1 and <= 10_000,
             nameof(options.ChannelCapacityBatches), "between 1 and 10000", options.ChannelCapacityBatches);
+        Check(failures, options.MaxJoinedSpectra is >= 0 and <= 10_000,
+            nameof(options.MaxJoinedSpectra), "between 0 and 10000", options.MaxJoinedSpectra);
         Check(failures, options.MaxDetectionSpectra is >= 1 and <= 100_000,
             nameof(options.MaxDetectionSpectra), "between 1 and 100000", options.MaxDetectionSpectra);
         Check(failures, options.MinDetectionSpectra >= 1 && options.MinDetectionSpectra <= options.MaxDetectionSpectra,

@@ -19,6 +19,7 @@ namespace SmartCustoms.Edge.Acquisition;
 internal sealed partial class SpectralInferenceWorker(
     SpectralPipelineChannel pipeline,
     SpectralClassifier classifier,
+    IOptions<Drivers.Spectrometer.SpectrometerOptions> spectrometerOptions,
     IEventStore store,
     IOptions<NirAcquisitionOptions> options,
     LatestSpectrumView latest,
@@ -40,13 +41,15 @@ internal sealed partial class SpectralInferenceWorker(
         var window = new SpectralSummaryWindow();
         var windowStarted = time.GetTimestamp();
         var reader = pipeline.Channel.Reader;
+        var merger = new SpectralBatchMerger(classifier, spectrometerOptions.Value.BurstSize, _options.MaxJoinedSpectra);
+        LogJoining(logger, merger.MaxBursts, spectrometerOptions.Value.BurstSize);
         try
         {
             while (await WaitForBatchAsync(reader, windowStarted, stoppingToken))
             {
-                while (reader.TryRead(out var batch))
+                while (reader.TryRead(out var first))
                 {
-                    evidence.Remember(batch);
+                    var batch = JoinWaiting(first, reader, merger);
                     foreach (var detection in Classify(batch, grouper, window))
                     {
                         await store.AppendAsync(EventDraft.ForEvent("detection", await evidence.AttachToDetectionAsync(detection, DetectionEvent(detection, batch.CalibrationId), stoppingToken)), stoppingToken);
@@ -101,6 +104,24 @@ internal sealed partial class SpectralInferenceWorker(
         {
             return true;
         }
+    }
+
+    // Bursts already waiting (inference is behind) go into the same model call, up to the merger's limit; each is
+    // remembered for evidence in arrival order as before. At the contract's load nothing waits: the burst goes alone.
+    private ReflectanceBatch JoinWaiting(ReflectanceBatch first, System.Threading.Channels.ChannelReader<ReflectanceBatch> reader, SpectralBatchMerger merger)
+    {
+        evidence.Remember(first);
+        List<DriverSpectrum>? joined = null;
+        var bursts = 1;
+        while (bursts < merger.MaxBursts && reader.TryPeek(out var next) && merger.CanJoin(first, next) && reader.TryRead(out next))
+        {
+            evidence.Remember(next);
+            joined ??= [.. first.Spectra];
+            joined.AddRange(next.Spectra);
+            bursts++;
+        }
+
+        return joined is null ? first : new ReflectanceBatch(joined, first.CalibrationId);
     }
 
     private List<SpectralDetection> Classify(ReflectanceBatch batch, SpectralDetectionGrouper grouper, SpectralSummaryWindow window)
@@ -241,6 +262,9 @@ internal sealed partial class SpectralInferenceWorker(
 
     private static JsonObject ToJson(IReadOnlyDictionary<string, int> counts) =>
         new(counts.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)JsonValue.Create(kv.Value))));
+
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "NIR inference joins up to {MaxBursts} waiting bursts of {BurstSize} spectra per model call when behind (1 = off: results would not be bit-identical on this CPU, or the burst is already large)")]
+    private static partial void LogJoining(ILogger logger, int maxBursts, int burstSize);
 
     [LoggerMessage(EventId = 1200, Level = LogLevel.Information, Message = "NIR detection: {Material} (peak p={Peak:F2}, {Spectra} spectra from #{FirstSequence})")]
     private static partial void LogDetection(ILogger logger, string material, float peak, int spectra, ulong firstSequence);

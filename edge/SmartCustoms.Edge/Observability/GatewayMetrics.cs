@@ -46,7 +46,7 @@ internal sealed class GatewayMetrics : IHostedService, IDisposable
         meter.CreateObservableGauge("sc.device.health", ObserveHealth, "{state}",
             "Health of each device: 0 up, 1 degraded, 2 down");
         _inferenceDuration = meter.CreateHistogram("sc.nir.inference.duration", "s",
-            "Time the spectral model takes for one burst of spectra", tags: null,
+            "Time the spectral model takes for one call (one burst, or waiting bursts joined when behind)", tags: null,
             new InstrumentAdvice<double> { HistogramBucketBoundaries = InferenceBuckets });
         _inferenceSpectra = meter.CreateCounter<long>("sc.nir.classified", "{spectrum}", "Spectra the model has classified");
 

@@ -15,6 +15,11 @@ internal static class BenchCommand
     {
         output.WriteLine("perf bench on " + MachineInfo.Describe());
         output.WriteLine("load average before: " + MachineInfo.LoadAverage() + " (other processes share these cores: CPU and rates are lower bounds)");
+        if (options.SpectralCeiling)
+        {
+            return await SpectralCeilingCommand.RunAsync(options, output);
+        }
+
         return options.FindKnee ? await KneeAsync(options, output) : await SingleAsync(options, output);
     }
 
@@ -112,8 +117,11 @@ internal static class BenchCommand
         return string.Join(", ", problems);
     }
 
-    /// <summary>The simulator's limits: line rate ≤ 10,000/s, camera ≤ 60 fps, belt ≤ 12 m/s.</summary>
-    private static LaneLoad Clamp(LaneLoad load) => new(Math.Min(load.BeltSpeedMps, 12), Math.Min(load.NirLineRateHz, 10_000), Math.Min(load.CameraFps, 60));
+    /// <summary>The simulator's limits: line rate ≤ 10,000/s (test source: 200,000/s), camera ≤ 60 fps, belt ≤ 12 m/s.</summary>
+    private static LaneLoad Clamp(LaneLoad load) => new(Math.Min(load.BeltSpeedMps, 12), Math.Min(load.NirLineRateHz, load.NirTestSource ? 200_000 : 10_000), Math.Min(load.CameraFps, 60))
+    {
+        NirTestSource = load.NirTestSource,
+    };
 
     private static void Save(BenchOptions options, object report)
     {

@@ -23,6 +23,13 @@ internal sealed class BenchOptions
     /// <summary>Knee search raises only the NIR line rate (belt and camera stay at the base load; frame limits are not checked).</summary>
     public bool KneeNirOnly { get; set; }
 
+    /// <summary>
+    /// <c>--spectral-ceiling</c>: the spectral path's own limit. The NIR is the simulator's throughput test source, the
+    /// camera is off, the line rate rises in steps of the bare spectral inference rate measured first (same run, same
+    /// cores) until the gateway falls behind; bare is measured again at the end.
+    /// </summary>
+    public bool SpectralCeiling { get; set; }
+
     /// <summary>Knee limits: decision latency p99, ms.</summary>
     public double MaxP99Ms { get; set; } = 100;
 

@@ -13,6 +13,8 @@ namespace SmartCustoms.Perf.Bench;
 /// </summary>
 internal static class BenchRunner
 {
+    private static readonly string[] NoVisualModel = ["--Models:VisualModelPath="];
+
     public sealed record Run(BenchResult Result, MosquittoBroker Broker, RecordingSubscriber Subscriber, double MeanEnvelopeBytes);
 
     /// <summary>Runs the lane at <paramref name="load"/>; the broker and subscriber stay up for the bare publisher (caller disposes them).</summary>
@@ -37,6 +39,8 @@ internal static class BenchRunner
                     "--Devices:Nir:IntegrationTimeMicroseconds=" + load.NirIntegrationUs.ToString(CultureInfo.InvariantCulture),
                     // Visual detection on (the 25 fps target includes the camera path); later --gateway-arg wins.
                     "--Models:VisualModelPath=models/onnx/visual-detector.onnx",
+                    // The spectral ceiling compares with the spectral model alone: no visual detector (the simulator runs no camera).
+                    .. (load.NirTestSource ? NoVisualModel : []),
                     .. options.GatewayArgs,
                 ]);
             var started = Stopwatch.StartNew();

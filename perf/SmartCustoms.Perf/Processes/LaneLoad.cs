@@ -19,10 +19,17 @@ internal sealed record LaneLoad(double BeltSpeedMps, double NirLineRateHz, doubl
     /// spectra/s, whatever line rate it is asked for (as a real one). Faster lines need a shorter integration
     /// (at most 90 % of the period less the readout; never more than the default, never under 10 µs).
     /// </summary>
-    public int NirIntegrationUs => (int)Math.Clamp(Math.Floor((0.9 * 1e6 / NirLineRateHz) - ReadoutUs), 10, DefaultIntegrationUs);
+    public int NirIntegrationUs => NirTestSource ? DefaultIntegrationUs : (int)Math.Clamp(Math.Floor((0.9 * 1e6 / NirLineRateHz) - ReadoutUs), 10, DefaultIntegrationUs);
 
-    public LaneLoad Scaled(double factor) => new(BeltSpeedMps * factor, NirLineRateHz * factor, CameraFps * factor);
+    /// <summary>
+    /// The NIR is the simulator's throughput test source (<c>scsim lane --nir-test-source</c>): banked clean-lane spectra
+    /// taken at the default 1,000 µs, served at any line rate. Not an instrument; for the spectral ceiling only.
+    /// </summary>
+    public bool NirTestSource { get; init; }
 
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"belt {BeltSpeedMps:0.##} m/s, NIR {NirLineRateHz:0} spectra/s ({NirIntegrationUs} µs integration), camera {CameraFps:0.#} fps");
+    public LaneLoad Scaled(double factor) => this with { BeltSpeedMps = BeltSpeedMps * factor, NirLineRateHz = NirLineRateHz * factor, CameraFps = CameraFps * factor };
+
+    public override string ToString() => NirTestSource
+        ? string.Create(CultureInfo.InvariantCulture, $"NIR test source {NirLineRateHz:0} spectra/s (banked clean spectra at {NirIntegrationUs} µs), camera off")
+        : string.Create(CultureInfo.InvariantCulture, $"belt {BeltSpeedMps:0.##} m/s, NIR {NirLineRateHz:0} spectra/s ({NirIntegrationUs} µs integration), camera {CameraFps:0.#} fps");
 }

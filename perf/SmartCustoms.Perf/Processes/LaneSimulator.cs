@@ -26,6 +26,8 @@ internal sealed class LaneSimulator : IAsyncDisposable
         _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{ports.Control.ToString(CultureInfo.InvariantCulture)}/"), Timeout = TimeSpan.FromSeconds(30) };
     }
 
+    private static readonly string[] TestSourceArguments = ["--nir-test-source", "1024"];
+
     public sealed record Ports(int Nir, int Sampler, int Scale, int Radiation, int Camera, int Control);
 
     public Ports Endpoints { get; }
@@ -48,8 +50,10 @@ internal sealed class LaneSimulator : IAsyncDisposable
             PerfPaths.MustExist(scsimDll, "scsim"), "lane", "--scenario", scenario, "--seed", P(seed),
             "--belt-speed", S(load.BeltSpeedMps), "--line-rate", S(load.NirLineRateHz), "--fps", S(load.CameraFps),
             "--nir-port", P(ports.Nir), "--sampler-port", P(ports.Sampler), "--scale-port", P(ports.Scale),
-            "--radiation-port", P(ports.Radiation), "--camera-port", P(ports.Camera), "--control-port", P(ports.Control),
-            .. (itemsPerKm is { } k ? new[] { "--items-per-km", S(k) } : [])], folder);
+            "--radiation-port", P(ports.Radiation), "--camera-port", load.NirTestSource ? "-1" : P(ports.Camera), "--control-port", P(ports.Control),
+            .. (itemsPerKm is { } k ? new[] { "--items-per-km", S(k) } : []),
+            // The spectral ceiling: the NIR as a throughput test source (1,024 banked clean spectra) and no camera at all.
+            .. (load.NirTestSource ? TestSourceArguments : [])], folder);
         var lane = new LaneSimulator(process, folder, seed, ports);
         var clock = Stopwatch.StartNew();
         while (true)

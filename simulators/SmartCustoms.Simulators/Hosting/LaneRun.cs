@@ -69,7 +69,7 @@ internal sealed class LaneRun : IAsyncDisposable
         var servers = new List<IAsyncDisposable>();
         try
         {
-            var nirOptions = new NirSimulatorOptions { BindAddress = bind, Port = options.NirPort, LineRateHz = options.NirLineRateHz };
+            var nirOptions = new NirSimulatorOptions { BindAddress = bind, Port = options.NirPort, LineRateHz = options.NirLineRateHz, TestSourceSpectra = options.NirTestSourceSpectra };
             var instrument = new NirInstrument(world, clock, nirOptions, Injector("nir"));
             if (!string.IsNullOrWhiteSpace(options.NirReplayFile))
             {

@@ -27,6 +27,9 @@ public sealed class SimulatedLaneOptions
 
     public double NirLineRateHz { get; set; } = 500;
 
+    /// <summary>0 = the NIR instrument; &gt; 0 = a throughput test source serving this many banked clean-lane spectra (see NirSimulatorOptions.TestSourceSpectra; line rate up to 200,000/s).</summary>
+    public int NirTestSourceSpectra { get; set; }
+
     /// <summary>Sampler PLC Modbus TCP port; 0 = a free port; -1 = do not run this device.</summary>
     public int SamplerPort { get; set; } = 1502;
 
@@ -137,7 +140,19 @@ public sealed class SimulatedLaneOptions
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"{s}:RadiationBackgroundNSvH must be 1-10000, got {RadiationBackgroundNSvH}."));
         }
 
-        if (NirLineRateHz is <= 0 or > 10_000 || double.IsNaN(NirLineRateHz))
+        if (NirTestSourceSpectra is < 0 or > 65_536)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{s}:NirTestSourceSpectra must be 0 (instrument) or 1-65536 (throughput test source), got {NirTestSourceSpectra}."));
+        }
+
+        if (NirTestSourceSpectra > 0)
+        {
+            if (NirLineRateHz is <= 0 or > Nir.NirSimulatorOptions.MaxTestSourceLineRateHz || double.IsNaN(NirLineRateHz))
+            {
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"{s}:NirLineRateHz must be >0 and <=200000 with a throughput test source, got {NirLineRateHz}."));
+            }
+        }
+        else if (NirLineRateHz is <= 0 or > 10_000 || double.IsNaN(NirLineRateHz))
         {
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"{s}:NirLineRateHz must be >0 and <=10000, got {NirLineRateHz}."));
         }

