@@ -18,8 +18,13 @@ public sealed class ModelOptions
     /// <summary>Overrides the out-of-distribution threshold stored in the model (&gt; 0); empty keeps the model's.</summary>
     public double? OodThreshold { get; set; }
 
-    /// <summary>ONNX Runtime intra-op threads.</summary>
-    public int IntraOpThreads { get; set; } = 2;
+    /// <summary>
+    /// ONNX Runtime intra-op threads of the spectral model. 1: the model is small (39k parameters), so a second thread
+    /// inside one call mostly waits on the first; the gateway runs calls side by side instead
+    /// (<c>Acquisition:Nir:InferenceParallelism</c>). Measured on the 2-core box: one caller with 2 threads 32,000
+    /// spectra/s at 152 % CPU, one caller with 1 thread 29,000 at 100 %, two callers with 1 thread each 60,000 at 199 %.
+    /// </summary>
+    public int IntraOpThreads { get; set; } = 1;
 
     /// <summary>Longest run of adjacent invalid (saturated) pixels bridged by interpolation.</summary>
     public int MaxInvalidPixelRun { get; set; } = 2;
@@ -44,10 +49,12 @@ public sealed class ModelOptions
 
     /// <summary>
     /// Most camera frames per second run through the detector (the latest frame is taken; frames in between are
-    /// skipped, never queued). 10 of the camera's 25: an item stays ~0.26 s in view at 4.5 m/s, so it is still seen
-    /// 2-3 times, and the 2-core lane PC keeps CPU for NIR inference, fusion and the UI (p50 ≈ 9 ms per frame, more under load).
+    /// skipped, never queued). 25 = every frame of the camera's 25/s: an item stays ~0.26 s in view at 4.5 m/s and is
+    /// seen in 5-8 frames, which the lane's second-sighting rule (<c>Lane:Verdicts:VisualSuspectMinSightings</c> 2)
+    /// counts on; the gateway uses ~26 % of 2 cores at the contract load with it. Lower it on a slower box (at 10/s an
+    /// item is in 2-3 frames).
     /// </summary>
-    public double VisualMaxFramesPerSecond { get; set; } = 10;
+    public double VisualMaxFramesPerSecond { get; set; } = 25;
 
     /// <summary>Width of belt seen across the camera image, m (sizes in cm; 1,280 px over 2.05 m, DOMAIN.md).</summary>
     public double CameraFieldOfViewAcrossM { get; set; } = 2.05;

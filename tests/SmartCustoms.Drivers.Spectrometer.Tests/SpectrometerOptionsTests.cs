@@ -24,6 +24,7 @@ public sealed class SpectrometerOptionsTests
         Assert.Equal(TimeSpan.FromHours(8), options.CalibrationValidity);
         Assert.Equal(2.0, options.MaxTemperatureDriftC);
         Assert.Equal(8 * 1024 * 1024, options.MaxBlockBytes);
+        Assert.Equal(32, options.ReferenceScans);
     }
 
     [Theory]
@@ -34,6 +35,8 @@ public sealed class SpectrometerOptionsTests
     [InlineData("FailuresBeforeDown", 0, "Devices:Nir:FailuresBeforeDown must be between 1 and 1000, got 0")]
     [InlineData("IntegrationTimeMicroseconds", 0, "Devices:Nir:IntegrationTimeMicroseconds must be between 1 and 10000000, got 0")]
     [InlineData("MaxBlockBytes", 10, "Devices:Nir:MaxBlockBytes must be between 1024 and 268435456, got 10")]
+    [InlineData("ReferenceScans", 0, "Devices:Nir:ReferenceScans must be between 1 and 1000, got 0")]
+    [InlineData("ReferenceScans", 1001, "Devices:Nir:ReferenceScans must be between 1 and 1000, got 1001")]
     public void Out_of_range_numbers_fail_with_the_key_in_the_message(string key, int value, string expected)
     {
         var options = new SpectrometerOptions();

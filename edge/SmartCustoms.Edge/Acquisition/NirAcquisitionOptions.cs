@@ -21,6 +21,20 @@ internal sealed class NirAcquisitionOptions
     /// </summary>
     public int MaxJoinedSpectra { get; set; } = 100;
 
+    /// <summary>
+    /// Each read asks the instrument for as many whole bursts (<c>Devices:Nir:BurstSize</c>) as it takes in this time
+    /// at its line rate, at most the bursts one model call may join (<see cref="MaxJoinedSpectra"/>): one burst of 20
+    /// at 500 spectra/s and 40 ms, five at tens of thousands per second. Zero = always one burst.
+    /// </summary>
+    public TimeSpan BurstWindow { get; set; } = TimeSpan.FromMilliseconds(40);
+
+    /// <summary>
+    /// Model calls run at once, each on its own core (the spectral model runs one intra-op thread by default,
+    /// <c>Models:IntraOpThreads</c>); results are applied in the order the bursts arrived. 1 = one call at a time.
+    /// Two calls of one thread each classify ~1.9× what one call of two threads does on the 2-core box.
+    /// </summary>
+    public int InferenceParallelism { get; set; } = 2;
+
     /// <summary>Longest run of contaminated spectra reported as one detection.</summary>
     public int MaxDetectionSpectra { get; set; } = 250;
 

@@ -17,6 +17,10 @@ internal sealed class NirAcquisitionOptionsValidator : IValidateOptions<NirAcqui
             nameof(options.ChannelCapacityBatches), "between 1 and 10000", options.ChannelCapacityBatches);
         Check(failures, options.MaxJoinedSpectra is >= 0 and <= 10_000,
             nameof(options.MaxJoinedSpectra), "between 0 and 10000", options.MaxJoinedSpectra);
+        Check(failures, options.BurstWindow >= TimeSpan.Zero && options.BurstWindow <= TimeSpan.FromSeconds(1),
+            nameof(options.BurstWindow), "between 00:00:00 and 00:00:01", options.BurstWindow);
+        Check(failures, options.InferenceParallelism is >= 1 and <= 16,
+            nameof(options.InferenceParallelism), "between 1 and 16", options.InferenceParallelism);
         Check(failures, options.MaxDetectionSpectra is >= 1 and <= 100_000,
             nameof(options.MaxDetectionSpectra), "between 1 and 100000", options.MaxDetectionSpectra);
         Check(failures, options.MinDetectionSpectra >= 1 && options.MinDetectionSpectra <= options.MaxDetectionSpectra,

@@ -23,11 +23,13 @@ internal sealed partial class SpectralAcquisitionWorker(
     IOptions<NirAcquisitionOptions> acquisitionOptions,
     IOptions<Drivers.Spectrometer.SpectrometerOptions> spectrometerOptions,
     NirCalibrationState calibrationState,
+    SpectralBatchMerger merger,
     TimeProvider time,
     ILogger<SpectralAcquisitionWorker> logger) : BackgroundService
 {
     private readonly NirAcquisitionOptions _options = acquisitionOptions.Value;
-    private readonly int _burstSize = spectrometerOptions.Value.BurstSize;
+    private readonly NirBurstSizer _sizer = new(
+        spectrometerOptions.Value.BurstSize, merger.MaxBursts, acquisitionOptions.Value.BurstWindow, spectrometerOptions.Value.MaxBlockBytes);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -47,11 +49,13 @@ internal sealed partial class SpectralAcquisitionWorker(
                 try
                 {
                     var calibration = await EnsureCalibrationAsync(stoppingToken);
-                    var burst = await spectrometer.ReadBurstAsync(_burstSize, stoppingToken);
+                    var burst = await spectrometer.ReadBurstAsync(_sizer.Next, stoppingToken);
                     if (burst.Count == 0)
                     {
                         continue;
                     }
+
+                    _sizer.Observe(burst);
 
                     calibrationState.ObserveTemperature(burst[^1].DetectorTemperatureC);
                     var spectra = new ReflectanceSpectrum[burst.Count];

@@ -14,11 +14,13 @@ namespace SmartCustoms.Edge.Acquisition;
 /// <summary>
 /// Classifies each burst of reflectance spectra with the spectral model (one batch per burst), groups
 /// contaminated spectra into detections and stores them as <c>detection</c> events, and stores a
-/// <c>spectra</c> summary event per reporting window. Single reader of the pipeline channel.
+/// <c>spectra</c> summary event per reporting window. Single reader of the pipeline channel; up to
+/// <c>Acquisition:Nir:InferenceParallelism</c> model calls run at once (one core each), their results applied in order.
 /// </summary>
 internal sealed partial class SpectralInferenceWorker(
     SpectralPipelineChannel pipeline,
     SpectralClassifier classifier,
+    SpectralBatchMerger merger,
     IOptions<Drivers.Spectrometer.SpectrometerOptions> spectrometerOptions,
     IEventStore store,
     IOptions<NirAcquisitionOptions> options,
@@ -41,20 +43,45 @@ internal sealed partial class SpectralInferenceWorker(
         var window = new SpectralSummaryWindow();
         var windowStarted = time.GetTimestamp();
         var reader = pipeline.Channel.Reader;
-        var merger = new SpectralBatchMerger(classifier, spectrometerOptions.Value.BurstSize, _options.MaxJoinedSpectra);
         LogJoining(logger, merger.MaxBursts, spectrometerOptions.Value.BurstSize);
+        LogParallelism(logger, _options.InferenceParallelism);
+
+        // Model calls run on the thread pool, up to InferenceParallelism at once; their results are applied here, one
+        // batch at a time and in the order the bursts arrived, so everything after the model sees the same sequence as
+        // with one call at a time.
+        var inFlight = new Queue<InFlightBatch>();
+        Task<bool>? burstWaiting = null;
         try
         {
-            while (await WaitForBatchAsync(reader, windowStarted, stoppingToken))
+            while (true)
             {
-                while (reader.TryRead(out var first))
+                while (inFlight.Count < _options.InferenceParallelism && reader.TryRead(out var first))
                 {
-                    var batch = JoinWaiting(first, reader, merger);
-                    foreach (var detection in Classify(batch, grouper, window))
+                    inFlight.Enqueue(StartClassify(JoinWaiting(first, reader, merger)));
+                }
+
+                if (inFlight.Count == 0)
+                {
+                    if (!await WaitForBatchAsync(reader, windowStarted, stoppingToken))
                     {
-                        await store.AppendAsync(EventDraft.ForEvent("detection", await evidence.AttachToDetectionAsync(detection, DetectionEvent(detection, batch.CalibrationId), stoppingToken)), stoppingToken);
-                        LogDetection(logger, detection.Material, detection.PeakProbability, detection.SpectraCount, detection.FirstSequence);
+                        break;
                     }
+                }
+                else if (inFlight.Count < _options.InferenceParallelism && !inFlight.Peek().Results.IsCompleted)
+                {
+                    // Room for another call: start the next burst as soon as it arrives rather than after this one.
+                    // One wait on the channel at a time: it is kept until a burst comes, not made anew each turn.
+                    if (burstWaiting is null || burstWaiting.IsCompleted)
+                    {
+                        burstWaiting = reader.WaitToReadAsync(stoppingToken).AsTask();
+                    }
+
+                    await Task.WhenAny(inFlight.Peek().Results, burstWaiting);
+                    stoppingToken.ThrowIfCancellationRequested();
+                }
+                else
+                {
+                    await ApplyAsync(inFlight.Dequeue(), grouper, window, stoppingToken);
                 }
 
                 if (time.GetElapsedTime(windowStarted) >= _options.SummaryInterval)
@@ -72,6 +99,12 @@ internal sealed partial class SpectralInferenceWorker(
         {
         }
 
+        // Calls already made are applied and stored, not dropped on the way out.
+        while (inFlight.TryDequeue(out var pending))
+        {
+            await ApplyAsync(pending, grouper, window, CancellationToken.None);
+        }
+
         // Acquisition stopped: whatever is still open is reported rather than lost.
         if (grouper.Flush() is { } last)
         {
@@ -81,6 +114,16 @@ internal sealed partial class SpectralInferenceWorker(
         if (!window.IsEmpty)
         {
             await store.AppendAsync(EventDraft.ForEvent("spectra", SummaryEvent(window.Close(time.GetUtcNow()))), CancellationToken.None);
+        }
+    }
+
+    private async Task ApplyAsync(InFlightBatch pending, SpectralDetectionGrouper grouper, SpectralSummaryWindow window, CancellationToken cancellationToken)
+    {
+        var results = await pending.Results;
+        foreach (var detection in ApplyResults(pending.Batch, results, grouper, window))
+        {
+            await store.AppendAsync(EventDraft.ForEvent("detection", await evidence.AttachToDetectionAsync(detection, DetectionEvent(detection, pending.Batch.CalibrationId), cancellationToken)), cancellationToken);
+            LogDetection(logger, detection.Material, detection.PeakProbability, detection.SpectraCount, detection.FirstSequence);
         }
     }
 
@@ -124,7 +167,7 @@ internal sealed partial class SpectralInferenceWorker(
         return joined is null ? first : new ReflectanceBatch(joined, first.CalibrationId);
     }
 
-    private List<SpectralDetection> Classify(ReflectanceBatch batch, SpectralDetectionGrouper grouper, SpectralSummaryWindow window)
+    private InFlightBatch StartClassify(ReflectanceBatch batch)
     {
         var inputs = new ModelSpectrum[batch.Spectra.Count];
         for (var i = 0; i < inputs.Length; i++)
@@ -133,9 +176,17 @@ internal sealed partial class SpectralInferenceWorker(
             inputs[i] = new ModelSpectrum(spectrum.Sequence.ToString(CultureInfo.InvariantCulture), WavelengthsOf(spectrum), spectrum.Reflectance);
         }
 
-        var started = time.GetTimestamp();
-        var results = classifier.Classify(inputs);
-        metrics.InferenceCompleted(time.GetElapsedTime(started), inputs.Length);
+        return new InFlightBatch(batch, Task.Run(() =>
+        {
+            var started = time.GetTimestamp();
+            var results = classifier.Classify(inputs);
+            metrics.InferenceCompleted(time.GetElapsedTime(started), inputs.Length);
+            return results;
+        }));
+    }
+
+    private List<SpectralDetection> ApplyResults(ReflectanceBatch batch, SpectralClassification[] results, SpectralDetectionGrouper grouper, SpectralSummaryWindow window)
+    {
         var detections = new List<SpectralDetection>();
         var last = batch.Spectra[^1];
         _deviceClock.Observe(last.DeviceTimeMicroseconds, last.HostTimestamp);
@@ -265,6 +316,11 @@ internal sealed partial class SpectralInferenceWorker(
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "NIR inference joins up to {MaxBursts} waiting bursts of {BurstSize} spectra per model call when behind (1 = off: results would not be bit-identical on this CPU, or the burst is already large)")]
     private static partial void LogJoining(ILogger logger, int maxBursts, int burstSize);
+
+    private sealed record InFlightBatch(ReflectanceBatch Batch, Task<SpectralClassification[]> Results);
+
+    [LoggerMessage(EventId = 1202, Level = LogLevel.Information, Message = "NIR inference runs up to {Parallelism} model calls at once, results applied in burst order (Acquisition:Nir:InferenceParallelism)")]
+    private static partial void LogParallelism(ILogger logger, int parallelism);
 
     [LoggerMessage(EventId = 1200, Level = LogLevel.Information, Message = "NIR detection: {Material} (peak p={Peak:F2}, {Spectra} spectra from #{FirstSequence})")]
     private static partial void LogDetection(ILogger logger, string material, float peak, int spectra, ulong firstSequence);

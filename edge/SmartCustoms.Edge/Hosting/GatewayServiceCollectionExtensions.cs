@@ -124,6 +124,11 @@ internal static class GatewayServiceCollectionExtensions
         services.AddSingleton<SpectralPipelineChannel>();
         services.AddSingleton<NirCalibrationState>();
         services.AddSingleton<LatestSpectrumView>();
+        // Probes the model once at start (joining and larger reads only where bit-identical); shared by both workers.
+        services.AddSingleton(sp => new SpectralBatchMerger(
+            sp.GetRequiredService<SmartCustoms.Models.Classification.SpectralClassifier>(),
+            sp.GetRequiredService<IOptions<Drivers.Spectrometer.SpectrometerOptions>>().Value.BurstSize,
+            sp.GetRequiredService<IOptions<NirAcquisitionOptions>>().Value.MaxJoinedSpectra));
         services.AddHostedService<SpectralAcquisitionWorker>();
         services.AddHostedService<SpectralInferenceWorker>();
         return services;

@@ -5,8 +5,8 @@ namespace SmartCustoms.Models.Loading;
 /// <summary>Run-time settings for a <see cref="Classification.SpectralClassifier"/>.</summary>
 public sealed record SpectralClassifierSettings
 {
-    /// <summary>ONNX Runtime intra-op threads (the lane box has 2 cores).</summary>
-    public int IntraOpThreads { get; init; } = 2;
+    /// <summary>ONNX Runtime intra-op threads; 1 by default (see <c>ModelOptions.IntraOpThreads</c>: for this small model, calls side by side use the cores better than threads inside one call).</summary>
+    public int IntraOpThreads { get; init; } = 1;
 
     /// <summary>Overrides the contaminant threshold stored in the model; null keeps the model's.</summary>
     public float? ContaminantThreshold { get; init; }

@@ -42,8 +42,8 @@ internal static class BenchCommand
         if (!options.SkipBare)
         {
             output.WriteLine("  bare inference on the same cores …");
-            inference = BareInference.Spectral(PerfPaths.SpectralModel, 50, 2, options.BareSeconds);
-            visual = File.Exists(PerfPaths.VisualModel) ? BareInference.Visual(PerfPaths.VisualModel, BeltFrame.Jpeg(), 2, options.BareSeconds) : null;
+            inference = BareInference.SpectralLimit(PerfPaths.SpectralModel, 50, options.BareSeconds);
+            visual = File.Exists(PerfPaths.VisualModel) ? BareInference.VisualLimit(PerfPaths.VisualModel, BeltFrame.Jpeg(), options.BareSeconds) : null;
         }
 
         output.WriteLine("load average after: " + MachineInfo.LoadAverage());
@@ -78,7 +78,7 @@ internal static class BenchCommand
             }
         }
 
-        var inference = options.SkipBare ? null : BareInference.Spectral(PerfPaths.SpectralModel, 50, 2, options.BareSeconds);
+        var inference = options.SkipBare ? null : BareInference.SpectralLimit(PerfPaths.SpectralModel, 50, options.BareSeconds);
         output.WriteLine();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"limits: decision latency p99 ≤ {options.MaxP99Ms} ms, spectra and frames dropped ≤ {options.MaxDropPercent} %, ≥ 90 % of the offered spectra/s and frames/s consumed"));
         output.WriteLine(BenchTable.Knee(steps, inference));

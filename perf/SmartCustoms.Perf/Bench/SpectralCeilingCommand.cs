@@ -19,7 +19,7 @@ internal static class SpectralCeilingCommand
 {
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
-    private static readonly double[] Fractions = [0.25, 0.5, 0.65, 0.8, 0.9, 1.0, 1.1];
+    private static readonly double[] Fractions = [0.25, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 1.0, 1.1];
 
     public sealed record Step(BenchResult Result, double FractionOfBare, bool Pass, string Why, string LoadAverage);
 
@@ -28,7 +28,7 @@ internal static class SpectralCeilingCommand
         // Clean lane: the test source serves clean spectra whatever the scenario; clean keeps the other devices quiet too.
         options.Scenario = "clean";
         output.WriteLine("  bare spectral inference first (same cores, nothing else of ours running) …");
-        var bareBefore = BareInference.Spectral(PerfPaths.SpectralModel, 50, 2, options.BareSeconds);
+        var bareBefore = BareInference.SpectralLimit(PerfPaths.SpectralModel, 50, options.BareSeconds);
         output.WriteLine(string.Create(C, $"  bare: {bareBefore.PerSecond:0} spectra/s at {bareBefore.CpuPercentOfOneCore:0} % of one core ({bareBefore.Detail}); load average {MachineInfo.LoadAverage()}"));
 
         var steps = new List<Step>();
@@ -52,8 +52,8 @@ internal static class SpectralCeilingCommand
         }
 
         output.WriteLine("  bare spectral inference again …");
-        var bareAfter = BareInference.Spectral(PerfPaths.SpectralModel, 50, 2, options.BareSeconds);
-        output.WriteLine(string.Create(C, $"  bare: {bareAfter.PerSecond:0} spectra/s at {bareAfter.CpuPercentOfOneCore:0} % of one core; load average {MachineInfo.LoadAverage()}"));
+        var bareAfter = BareInference.SpectralLimit(PerfPaths.SpectralModel, 50, options.BareSeconds);
+        output.WriteLine(string.Create(C, $"  bare: {bareAfter.PerSecond:0} spectra/s at {bareAfter.CpuPercentOfOneCore:0} % of one core ({bareAfter.Detail}); load average {MachineInfo.LoadAverage()}"));
         output.WriteLine();
         output.WriteLine(string.Create(C, $"limits: spectra dropped (sequence gaps) ≤ {options.MaxDropPercent} %, ≥ 90 % of the offered spectra/s classified; decision latency not judged (clean spectra, no detections expected)"));
         output.WriteLine(Table(steps, bareBefore, bareAfter));
@@ -102,7 +102,7 @@ internal static class SpectralCeilingCommand
         }
 
         w.WriteLine();
-        w.WriteLine($"bare spectral inference ({before.What}, {before.Detail}): {before.PerSecond:0} spectra/s before the steps ({before.CpuPercentOfOneCore:0} % of one core), {after.PerSecond:0} after ({after.CpuPercentOfOneCore:0} %)");
+        w.WriteLine($"bare spectral inference ({before.What}, {before.Detail}): {before.PerSecond:0} spectra/s before the steps ({before.CpuPercentOfOneCore:0} % of one core), {after.PerSecond:0} after ({after.CpuPercentOfOneCore:0} %; {after.Detail})");
         var knee = steps.Where(s => s.Pass).OrderBy(s => s.Result.Load.NirLineRateHz).LastOrDefault();
         var bare = (before.PerSecond + after.PerSecond) / 2;
         if (knee is null)

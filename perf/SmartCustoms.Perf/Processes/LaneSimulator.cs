@@ -42,6 +42,23 @@ internal sealed class LaneSimulator : IAsyncDisposable
 
     public static async Task<LaneSimulator> StartAsync(string scsimDll, string scenario, int seed, LaneLoad load, double? itemsPerKm = null)
     {
+        // A port picked free can be taken by someone else before scsim binds it (the OS hands out the same range for
+        // outgoing connections): try again with new ports rather than lose a whole benchmark run.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(scsimDll, scenario, seed, load, itemsPerKm);
+            }
+            catch (InvalidOperationException ex) when (attempt < 3 && ex.Message.Contains("address already in use", StringComparison.Ordinal))
+            {
+                Console.Error.WriteLine($"  scsim could not bind a port picked free (attempt {attempt}); again with new ports");
+            }
+        }
+    }
+
+    private static async Task<LaneSimulator> StartOnceAsync(string scsimDll, string scenario, int seed, LaneLoad load, double? itemsPerKm)
+    {
         var ports = new Ports(FreePort.Next(), FreePort.Next(), FreePort.Next(), FreePort.Next(), FreePort.Next(), FreePort.Next());
         static string S(double v) => v.ToString(CultureInfo.InvariantCulture);
         static string P(int v) => v.ToString(CultureInfo.InvariantCulture);

@@ -16,14 +16,36 @@ public class NirAcquisitionOptionsValidatorTests
     [InlineData(100, true)]
     [InlineData(-1, false)]
     [InlineData(10_001, false)]
-    public void MaxJoinedSpectra_is_0_to_10000(int value, bool valid)
+    public void MaxJoinedSpectra_is_0_to_10000(int value, bool valid) =>
+        AssertChecked(new NirAcquisitionOptions { MaxJoinedSpectra = value }, valid, $"Acquisition:Nir:MaxJoinedSpectra must be between 0 and 10000, got {value}");
+
+    [Theory]
+    [InlineData(1, true)]
+    [InlineData(16, true)]
+    [InlineData(0, false)]
+    [InlineData(17, false)]
+    public void InferenceParallelism_is_1_to_16(int value, bool valid) =>
+        AssertChecked(new NirAcquisitionOptions { InferenceParallelism = value }, valid, $"Acquisition:Nir:InferenceParallelism must be between 1 and 16, got {value}");
+
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(1000, true)]
+    [InlineData(-1, false)]
+    [InlineData(1001, false)]
+    public void BurstWindow_is_0_to_1_second(int milliseconds, bool valid)
     {
-        var result = new NirAcquisitionOptionsValidator().Validate(null, new NirAcquisitionOptions { MaxJoinedSpectra = value });
+        var window = TimeSpan.FromMilliseconds(milliseconds);
+        AssertChecked(new NirAcquisitionOptions { BurstWindow = window }, valid, $"Acquisition:Nir:BurstWindow must be between 00:00:00 and 00:00:01, got {window}");
+    }
+
+    private static void AssertChecked(NirAcquisitionOptions options, bool valid, string message)
+    {
+        var result = new NirAcquisitionOptionsValidator().Validate(null, options);
 
         Assert.Equal(valid, result.Succeeded);
         if (!valid)
         {
-            Assert.Contains($"Acquisition:Nir:MaxJoinedSpectra must be between 0 and 10000, got {value}", result.FailureMessage, StringComparison.Ordinal);
+            Assert.Contains(message, result.FailureMessage, StringComparison.Ordinal);
         }
     }
 }
