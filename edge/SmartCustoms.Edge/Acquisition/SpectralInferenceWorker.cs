@@ -49,25 +49,26 @@ internal sealed partial class SpectralInferenceWorker(
         // Model calls run on the thread pool, up to InferenceParallelism at once; their results are applied here, one
         // batch at a time and in the order the bursts arrived, so everything after the model sees the same sequence as
         // with one call at a time.
-        var inFlight = new Queue<InFlightBatch>();
+        var calls = new OrderedModelCalls<ReflectanceBatch, SpectralClassification[]>(_options.InferenceParallelism);
         Task<bool>? burstWaiting = null;
         try
         {
             while (true)
             {
-                while (inFlight.Count < _options.InferenceParallelism && reader.TryRead(out var first))
+                while (calls.HasRoom && reader.TryRead(out var first))
                 {
-                    inFlight.Enqueue(StartClassify(JoinWaiting(first, reader, merger)));
+                    var batch = JoinWaiting(first, reader, merger);
+                    calls.Start(batch, ClassifyCall(batch));
                 }
 
-                if (inFlight.Count == 0)
+                if (calls.Count == 0)
                 {
                     if (!await WaitForBatchAsync(reader, windowStarted, stoppingToken))
                     {
                         break;
                     }
                 }
-                else if (inFlight.Count < _options.InferenceParallelism && !inFlight.Peek().Results.IsCompleted)
+                else if (calls.HasRoom && !calls.OldestIsDone)
                 {
                     // Room for another call: start the next burst as soon as it arrives rather than after this one.
                     // One wait on the channel at a time: it is kept until a burst comes, not made anew each turn.
@@ -76,12 +77,12 @@ internal sealed partial class SpectralInferenceWorker(
                         burstWaiting = reader.WaitToReadAsync(stoppingToken).AsTask();
                     }
 
-                    await Task.WhenAny(inFlight.Peek().Results, burstWaiting);
+                    await Task.WhenAny(calls.Oldest, burstWaiting);
                     stoppingToken.ThrowIfCancellationRequested();
                 }
                 else
                 {
-                    await ApplyAsync(inFlight.Dequeue(), grouper, window, stoppingToken);
+                    await ApplyAsync(await calls.TakeOldestAsync(), grouper, window, stoppingToken);
                 }
 
                 if (time.GetElapsedTime(windowStarted) >= _options.SummaryInterval)
@@ -100,9 +101,9 @@ internal sealed partial class SpectralInferenceWorker(
         }
 
         // Calls already made are applied and stored, not dropped on the way out.
-        while (inFlight.TryDequeue(out var pending))
+        while (calls.Count > 0)
         {
-            await ApplyAsync(pending, grouper, window, CancellationToken.None);
+            await ApplyAsync(await calls.TakeOldestAsync(), grouper, window, CancellationToken.None);
         }
 
         // Acquisition stopped: whatever is still open is reported rather than lost.
@@ -117,12 +118,11 @@ internal sealed partial class SpectralInferenceWorker(
         }
     }
 
-    private async Task ApplyAsync(InFlightBatch pending, SpectralDetectionGrouper grouper, SpectralSummaryWindow window, CancellationToken cancellationToken)
+    private async Task ApplyAsync((ReflectanceBatch Batch, SpectralClassification[] Results) classified, SpectralDetectionGrouper grouper, SpectralSummaryWindow window, CancellationToken cancellationToken)
     {
-        var results = await pending.Results;
-        foreach (var detection in ApplyResults(pending.Batch, results, grouper, window))
+        foreach (var detection in ApplyResults(classified.Batch, classified.Results, grouper, window))
         {
-            await store.AppendAsync(EventDraft.ForEvent("detection", await evidence.AttachToDetectionAsync(detection, DetectionEvent(detection, pending.Batch.CalibrationId), cancellationToken)), cancellationToken);
+            await store.AppendAsync(EventDraft.ForEvent("detection", await evidence.AttachToDetectionAsync(detection, DetectionEvent(detection, classified.Batch.CalibrationId), cancellationToken)), cancellationToken);
             LogDetection(logger, detection.Material, detection.PeakProbability, detection.SpectraCount, detection.FirstSequence);
         }
     }
@@ -167,7 +167,8 @@ internal sealed partial class SpectralInferenceWorker(
         return joined is null ? first : new ReflectanceBatch(joined, first.CalibrationId);
     }
 
-    private InFlightBatch StartClassify(ReflectanceBatch batch)
+    // The model call for a batch, to run on the thread pool; its inputs are made here, on the loop.
+    private Func<SpectralClassification[]> ClassifyCall(ReflectanceBatch batch)
     {
         var inputs = new ModelSpectrum[batch.Spectra.Count];
         for (var i = 0; i < inputs.Length; i++)
@@ -176,13 +177,13 @@ internal sealed partial class SpectralInferenceWorker(
             inputs[i] = new ModelSpectrum(spectrum.Sequence.ToString(CultureInfo.InvariantCulture), WavelengthsOf(spectrum), spectrum.Reflectance);
         }
 
-        return new InFlightBatch(batch, Task.Run(() =>
+        return () =>
         {
             var started = time.GetTimestamp();
             var results = classifier.Classify(inputs);
             metrics.InferenceCompleted(time.GetElapsedTime(started), inputs.Length);
             return results;
-        }));
+        };
     }
 
     private List<SpectralDetection> ApplyResults(ReflectanceBatch batch, SpectralClassification[] results, SpectralDetectionGrouper grouper, SpectralSummaryWindow window)
@@ -316,8 +317,6 @@ internal sealed partial class SpectralInferenceWorker(
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "NIR inference joins up to {MaxBursts} waiting bursts of {BurstSize} spectra per model call when behind (1 = off: results would not be bit-identical on this CPU, or the burst is already large)")]
     private static partial void LogJoining(ILogger logger, int maxBursts, int burstSize);
-
-    private sealed record InFlightBatch(ReflectanceBatch Batch, Task<SpectralClassification[]> Results);
 
     [LoggerMessage(EventId = 1202, Level = LogLevel.Information, Message = "NIR inference runs up to {Parallelism} model calls at once, results applied in burst order (Acquisition:Nir:InferenceParallelism)")]
     private static partial void LogParallelism(ILogger logger, int parallelism);
