@@ -77,8 +77,7 @@ internal sealed partial class SpectralInferenceWorker(
                         burstWaiting = reader.WaitToReadAsync(stoppingToken).AsTask();
                     }
 
-                    // A closed channel answers at once: then only the call is worth waiting for (no busy loop).
-                    await (burstWaiting.IsCompletedSuccessfully && !burstWaiting.Result ? calls.Oldest : Task.WhenAny(calls.Oldest, burstWaiting));
+                    await Task.WhenAny(calls.Oldest, burstWaiting);
                     stoppingToken.ThrowIfCancellationRequested();
                 }
                 else
