@@ -77,7 +77,8 @@ internal sealed partial class SpectralInferenceWorker(
                         burstWaiting = reader.WaitToReadAsync(stoppingToken).AsTask();
                     }
 
-                    await Task.WhenAny(calls.Oldest, burstWaiting);
+                    // A closed channel answers at once: then only the call is worth waiting for (no busy loop).
+                    await (burstWaiting.IsCompletedSuccessfully && !burstWaiting.Result ? calls.Oldest : Task.WhenAny(calls.Oldest, burstWaiting));
                     stoppingToken.ThrowIfCancellationRequested();
                 }
                 else
