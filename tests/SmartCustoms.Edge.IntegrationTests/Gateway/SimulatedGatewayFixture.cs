@@ -30,10 +30,24 @@ public sealed class SimulatedGatewayFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Broker.InitializeAsync();
-        var args = SimulatedGatewayArguments.Create("clean", Broker.Port, embeddedBroker: false, _storage);
-        TopicRoot = SimulatedGatewayArguments.TopicRoot(args);
-        _app = GatewayApplication.Build([.. GatewayCommandLine.Parse(args).ConfigurationArgs]);
-        await _app.StartAsync();
+        // The simulator's ports are picked free before the gateway binds them; another process can take one in
+        // between (the OS hands out the same range for outgoing connections): start again with new ports.
+        for (var attempt = 1; ; attempt++)
+        {
+            var args = SimulatedGatewayArguments.Create("clean", Broker.Port, embeddedBroker: false, _storage);
+            TopicRoot = SimulatedGatewayArguments.TopicRoot(args);
+            _app = GatewayApplication.Build([.. GatewayCommandLine.Parse(args).ConfigurationArgs]);
+            try
+            {
+                await _app.StartAsync();
+                return;
+            }
+            catch (IOException ex) when (attempt < 3 && ex.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                await _app.DisposeAsync();
+                _app = null;
+            }
+        }
     }
 
     public async Task DisposeAsync()
