@@ -6,6 +6,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using SmartCustoms.Tests.Shared;
 
 namespace SmartCustoms.Edge.EndToEndTests;
 
@@ -189,12 +190,7 @@ internal sealed partial class SimulatedGateway : IAsyncDisposable
         throw new TimeoutException($"gateway did not report its URL within {within.TotalSeconds} s:\n{Output}");
     }
 
-    private static string FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
-    }
+    private static string FreePort() => TestPorts.Next().ToString(CultureInfo.InvariantCulture);
 
     public async ValueTask DisposeAsync()
     {

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Text;
+using SmartCustoms.Tests.Shared;
 
 namespace SmartCustoms.Edge.IntegrationTests.Infrastructure;
 
@@ -192,12 +193,8 @@ public sealed partial class MosquittoFixture : IAsyncLifetime
         }
     }
 
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    /// <summary>A port for a server the test starts, below the ephemeral range (see <see cref="TestPorts"/>).</summary>
+    internal static int FreePort() => TestPorts.Next();
 
     private static partial class NativeMethods
     {
