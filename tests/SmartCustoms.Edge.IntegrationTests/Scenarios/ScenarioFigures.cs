@@ -34,6 +34,9 @@ public sealed class ScenarioFigures
         DeliveryLatency = Percentiles.Of(run.Events.Events("segment")
             .Where(m => m.Data.GetProperty("verdict").GetString() != "clear")
             .Select(m => (m.ReceivedAt - m.Data.GetProperty("judgedAt").GetDateTimeOffset()).TotalMilliseconds));
+        var flagged = run.Events.Events("segment").Where(m => m.Data.GetProperty("verdict").GetString() != "clear").ToList();
+        JudgedToStored = Percentiles.Of(flagged.Select(m => (m.Envelope.GetProperty("ts").GetDateTimeOffset() - m.Data.GetProperty("judgedAt").GetDateTimeOffset()).TotalMilliseconds));
+        StoredToReceived = Percentiles.Of(flagged.Select(m => (m.ReceivedAt - m.Envelope.GetProperty("ts").GetDateTimeOffset()).TotalMilliseconds));
         Items = TruthItem.From(truth);
         var lotVerdict = run.Events.Events("lot").LastOrDefault(m => m.Envelope.GetProperty("lot").GetString() == run.LotId);
         LotVerdict = lotVerdict?.Data.GetProperty("verdict").GetProperty("level").GetString() ?? "(none)";
@@ -45,6 +48,7 @@ public sealed class ScenarioFigures
         Line($"decision latency, spectrum/frame/reading acquired -> segment verdict: {DecisionLatency}");
         Line($"decision latency by deciding observation: {string.Join("; ", LatencyByPath(run))}");
         Line($"verdict -> received over MQTT: {DeliveryLatency}");
+        Line($"  of which verdict -> stored (envelope ts): {JudgedToStored}; stored -> received by this test process: {StoredToReceived} (its tail is the test process's, not delivery: see the Core README)");
         Line($"gateway CPU over the lot {run.GatewayCores * 100:0} % of one core ({run.GatewayCores * 50:0} % of 2 cores); load average at lot start {run.LoadAverageAtStart}, at lot end {run.LoadAverageAtEnd}");
         var summaries = run.Events.Events("spectra").Select(m => m.Data).ToList();
         Line($"NIR spectra classified {summaries.Sum(d => d.GetProperty("classified").GetInt64())}, rejected {summaries.Sum(d => d.GetProperty("rejected").GetInt64())}, lost in sequence gaps {summaries.Sum(d => d.GetProperty("sequenceGaps").GetInt64())} (whole run, {summaries.Count} summaries)");
@@ -73,6 +77,12 @@ public sealed class ScenarioFigures
     public Percentiles DecisionLatency { get; }
 
     public Percentiles DeliveryLatency { get; }
+
+    /// <summary>Flagged segment verdicts: judged → stored (the envelope's <c>ts</c>, stamped by the store).</summary>
+    public Percentiles JudgedToStored { get; }
+
+    /// <summary>Flagged segment verdicts: stored → received by the subscriber.</summary>
+    public Percentiles StoredToReceived { get; }
 
     public string LotVerdict { get; }
 
