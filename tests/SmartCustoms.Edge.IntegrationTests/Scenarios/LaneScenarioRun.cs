@@ -120,9 +120,14 @@ public sealed class LaneScenarioRun : IAsyncDisposable
         LotEndLaneS = await LaneTimeAsync();
         GatewayCores = GatewayCpu.CoresBetween(_cpuAtStart, GatewayCpu.Sample(GatewayCpu.FindProcess(_storage)));
         LoadAverageAtEnd = GatewayCpu.LoadAverage();
+        // The lot's "ended" event first, then a segment after it: one pass over the messages per poll (the lot
+        // events were scanned again for each message before).
+        var ended = await Events.WaitForAsync(m => m.Topic.EndsWith("/event/lot", StringComparison.Ordinal) && m.Event == "ended",
+            TimeSpan.FromSeconds(30), "the lot's ended event");
+        var endedSeq = ended.Envelope.GetProperty("seq").GetInt64();
         await Events.WaitForAsync(m => m.Topic.EndsWith("/event/segment", StringComparison.Ordinal)
             && m.Data.GetProperty("lotId").ValueKind == JsonValueKind.Null
-            && m.Envelope.GetProperty("seq").GetInt64() > Events.Events("lot").Where(l => l.Event == "ended").Select(l => l.Envelope.GetProperty("seq").GetInt64()).DefaultIfEmpty(long.MaxValue).First(),
+            && m.Envelope.GetProperty("seq").GetInt64() > endedSeq,
             TimeSpan.FromSeconds(30), "a segment judged after the lot's last one");
     }
 

@@ -37,6 +37,10 @@ public sealed class ScenarioFigures
         var flagged = run.Events.Events("segment").Where(m => m.Data.GetProperty("verdict").GetString() != "clear").ToList();
         JudgedToStored = Percentiles.Of(flagged.Select(m => (m.Envelope.GetProperty("ts").GetDateTimeOffset() - m.Data.GetProperty("judgedAt").GetDateTimeOffset()).TotalMilliseconds));
         StoredToReceived = Percentiles.Of(flagged.Select(m => (m.ReceivedAt - m.Envelope.GetProperty("ts").GetDateTimeOffset()).TotalMilliseconds));
+        var flaggedSlowest = flagged
+            .Select(m => (Seq: m.Envelope.GetProperty("seq").GetInt64(), m.ReceivedAt, Ms: (m.ReceivedAt - m.Envelope.GetProperty("ts").GetDateTimeOffset()).TotalMilliseconds))
+            .OrderByDescending(x => x.Ms).Take(3)
+            .Select(x => string.Create(CultureInfo.InvariantCulture, $"seq {x.Seq} received {x.ReceivedAt:HH:mm:ss.fff} after {x.Ms:0} ms")).ToList();
         Items = TruthItem.From(truth);
         var lotVerdict = run.Events.Events("lot").LastOrDefault(m => m.Envelope.GetProperty("lot").GetString() == run.LotId);
         LotVerdict = lotVerdict?.Data.GetProperty("verdict").GetProperty("level").GetString() ?? "(none)";
@@ -49,6 +53,7 @@ public sealed class ScenarioFigures
         Line($"decision latency by deciding observation: {string.Join("; ", LatencyByPath(run))}");
         Line($"verdict -> received over MQTT: {DeliveryLatency}");
         Line($"  of which verdict -> stored (envelope ts): {JudgedToStored}; stored -> received by this test process: {StoredToReceived} (its tail is the test process's, not delivery: see the Core README)");
+        Line($"  slowest stored -> received: {(flaggedSlowest.Count == 0 ? "no samples" : string.Join("; ", flaggedSlowest))}");
         Line($"gateway CPU over the lot {run.GatewayCores * 100:0} % of one core ({run.GatewayCores * 50:0} % of 2 cores); load average at lot start {run.LoadAverageAtStart}, at lot end {run.LoadAverageAtEnd}");
         var summaries = run.Events.Events("spectra").Select(m => m.Data).ToList();
         Line($"NIR spectra classified {summaries.Sum(d => d.GetProperty("classified").GetInt64())}, rejected {summaries.Sum(d => d.GetProperty("rejected").GetInt64())}, lost in sequence gaps {summaries.Sum(d => d.GetProperty("sequenceGaps").GetInt64())} (whole run, {summaries.Count} summaries)");
