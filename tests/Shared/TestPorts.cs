@@ -9,7 +9,7 @@ namespace SmartCustoms.Tests.Shared;
 /// on the machine may take it in the moment between the pick and the server's bind; CI lost whole fixtures to that
 /// ("address already in use"). Ports below the range are never given to outgoing connections. Each test process
 /// walks its own block (chosen from its process id) and skips a port something already listens on, so test
-/// projects running side by side do not pick the same port. Linked as source into each test project that needs it.
+/// projects running side by side do not pick the same port. Linked as source into each test project that needs it and into perf/SmartCustoms.Perf.
 /// </summary>
 internal static class TestPorts
 {

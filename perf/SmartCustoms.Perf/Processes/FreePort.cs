@@ -1,15 +1,13 @@
-using System.Net;
-using System.Net.Sockets;
+using SmartCustoms.Tests.Shared;
 
 namespace SmartCustoms.Perf.Processes;
 
-/// <summary>A TCP port on 127.0.0.1 that nothing listens on right now (the OS picks it).</summary>
+/// <summary>
+/// A TCP port on this machine that nothing listens on right now, for a server the tool starts (mosquitto, scsim, the
+/// gateway). Picked below the kernel's ephemeral range (<see cref="TestPorts"/>), so an outgoing connection cannot
+/// take it between the pick and the server's bind.
+/// </summary>
 internal static class FreePort
 {
-    public static int Next()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int Next() => TestPorts.Next();
 }
