@@ -31,10 +31,8 @@ public sealed class ScenarioFigures
         DecisionLatency = Percentiles.Of(run.Events.Events("segment")
             .Where(m => m.Data.TryGetProperty("decisionLatencyMs", out var l) && l.ValueKind == JsonValueKind.Number)
             .Select(m => m.Data.GetProperty("decisionLatencyMs").GetDouble()));
-        DeliveryLatency = Percentiles.Of(run.Events.Events("segment")
-            .Where(m => m.Data.GetProperty("verdict").GetString() != "clear")
-            .Select(m => (m.ReceivedAt - m.Data.GetProperty("judgedAt").GetDateTimeOffset()).TotalMilliseconds));
         var flagged = run.Events.Events("segment").Where(m => m.Data.GetProperty("verdict").GetString() != "clear").ToList();
+        DeliveryLatency = Percentiles.Of(flagged.Select(m => (m.ReceivedAt - m.Data.GetProperty("judgedAt").GetDateTimeOffset()).TotalMilliseconds));
         JudgedToStored = Percentiles.Of(flagged.Select(m => (m.Envelope.GetProperty("ts").GetDateTimeOffset() - m.Data.GetProperty("judgedAt").GetDateTimeOffset()).TotalMilliseconds));
         StoredToReceived = Percentiles.Of(flagged.Select(m => (m.ReceivedAt - m.Envelope.GetProperty("ts").GetDateTimeOffset()).TotalMilliseconds));
         var flaggedSlowest = flagged
