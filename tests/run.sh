@@ -58,7 +58,7 @@ if [ "$failed" -gt 0 ] || [ "$TEST_EXIT" -ne 0 ]; then
     [ -e "$trx" ] || continue
     grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | sed -n 's/.*testName="\([^"]*\)".*/FAILED: \1/p'
   done
-  grep -E -A 14 "^\s*Failed [A-Za-z]" "$RESULTS/console.log" | grep -v -E "^\s*at |^\s*Passed " | head -120
+  grep -E -A 24 "^\s*Failed [A-Za-z]" "$RESULTS/console.log" | grep -v -E "^\s*at |^\s*Passed " | head -120
   grep -E -i "test host (process )?crashed|aborted|Test Run Aborted" "$RESULTS/console.log" | head -10
 fi
 

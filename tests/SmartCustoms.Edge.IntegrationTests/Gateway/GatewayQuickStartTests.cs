@@ -20,19 +20,23 @@ public sealed class GatewayQuickStartTests
         var root = SimulatedGatewayArguments.TopicRoot(args);
         await using var gateway = GatewayProcess.Start([.. args]);
         var started = Stopwatch.StartNew();
-        await gateway.WaitForOutputAsync(l => l.Contains("UI and HTTP API: http://127.0.0.1:", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        var uiLine = await gateway.WaitForOutputAsync(l => l.Contains("UI and HTTP API: http://127.0.0.1:", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
 
         using var subscriber = MosquittoSubscriber.Start(brokerPort, "sc/v1/#");
         string online, spectral;
         try
         {
-            online = await subscriber.WaitForAsync(l => l.StartsWith(root + "/state ", StringComparison.Ordinal) && l.Contains("\"online\":true", StringComparison.Ordinal), TimeSpan.FromSeconds(20));
-            spectral = await subscriber.WaitForAsync(l => l.StartsWith(root + "/event/spectra ", StringComparison.Ordinal) || l.StartsWith(root + "/event/detection ", StringComparison.Ordinal), TimeSpan.FromSeconds(20));
+            online = await subscriber.WaitForAsync("the retained online lane state", l => l.StartsWith(root + "/state ", StringComparison.Ordinal) && l.Contains("\"online\":true", StringComparison.Ordinal), TimeSpan.FromSeconds(20));
+            spectral = await subscriber.WaitForAsync("a spectra or detection event", l => l.StartsWith(root + "/event/spectra ", StringComparison.Ordinal) || l.StartsWith(root + "/event/detection ", StringComparison.Ordinal), TimeSpan.FromSeconds(20));
         }
         catch (TimeoutException ex)
         {
-            // Seen once in ~10 runs (device states arrived, the retained lane state never did): keep the gateway's own log with the failure.
-            throw new TimeoutException(ex.Message + "\n--- gateway stdout (last 60 lines):\n" + Tail(gateway.StandardOutput) + "\n--- gateway stderr:\n" + Tail(gateway.StandardError), ex);
+            // Seen twice in many runs (device states arrived, the test timed out): the summary comes first so a CI
+            // log's tail shows it, then the gateway's own counters and log.
+            var metrics = await QuickStartDiagnostics.MetricsAsync(uiLine);
+            throw new TimeoutException(subscriber.Summary(root, started.Elapsed) + "\ngateway warnings: " +
+                QuickStartDiagnostics.FirstWarnings(gateway.StandardOutput) + "\n" + ex.Message + "\n--- gateway counters:\n" + metrics +
+                "\n--- gateway stdout (last 60 lines):\n" + Tail(gateway.StandardOutput) + "\n--- gateway stderr:\n" + Tail(gateway.StandardError), ex);
         }
 
         Assert.True(started.Elapsed < TimeSpan.FromSeconds(15) + TimeSpan.FromSeconds(10),
@@ -42,7 +46,7 @@ public sealed class GatewayQuickStartTests
         AssertEnvelope(spectral, spectral.Contains("/event/detection ", StringComparison.Ordinal) ? "sc.event.detection/1" : "sc.event.spectra/1");
 
         gateway.Terminate();
-        var offline = await subscriber.WaitForAsync(l => l.StartsWith(root + "/state ", StringComparison.Ordinal) && l.Contains("\"online\":false", StringComparison.Ordinal), TimeSpan.FromSeconds(20));
+        var offline = await subscriber.WaitForAsync("the retained offline lane state", l => l.StartsWith(root + "/state ", StringComparison.Ordinal) && l.Contains("\"online\":false", StringComparison.Ordinal), TimeSpan.FromSeconds(20));
         AssertEnvelope(offline, "sc.lane.state/1");
         Assert.Equal(0, await gateway.WaitForExitAsync(TimeSpan.FromSeconds(30)));
     }
@@ -90,7 +94,7 @@ public sealed class GatewayQuickStartTests
             return subscriber;
         }
 
-        public async Task<string> WaitForAsync(Func<string, bool> predicate, TimeSpan within)
+        public async Task<string> WaitForAsync(string what, Func<string, bool> predicate, TimeSpan within)
         {
             var deadline = Stopwatch.StartNew();
             while (deadline.Elapsed < within)
@@ -104,7 +108,23 @@ public sealed class GatewayQuickStartTests
                 await Task.Delay(50);
             }
 
-            throw new TimeoutException("mosquitto_sub did not show the expected message; it printed:\n" + string.Join('\n', _lines.Select(l => l.Length > 200 ? l[..200] : l)));
+            throw new TimeoutException($"mosquitto_sub did not show {what} within {within.TotalSeconds:0} s; it printed:\n" +
+                string.Join('\n', _lines.Select(l => l.Length > 200 ? l[..200] : l)));
+        }
+
+        /// <summary>One short paragraph: how many messages of each kind arrived, the lane state lines and the highest seq.</summary>
+        public string Summary(string root, TimeSpan sinceStart)
+        {
+            var lines = _lines.ToArray();
+            var byTopic = lines.Where(l => l.StartsWith(root, StringComparison.Ordinal))
+                .GroupBy(l => l[root.Length..l.IndexOf(' ', StringComparison.Ordinal)])
+                .Select(g => $"{g.Key} {g.Count()}");
+            var laneStates = lines.Where(l => l.StartsWith(root + "/state ", StringComparison.Ordinal))
+                .Select(l => l.Length > 160 ? l[..160] : l);
+            var maxSeq = lines.Select(l => QuickStartDiagnostics.Seq(l)).DefaultIfEmpty(0).Max();
+            return $"SUMMARY {sinceStart.TotalSeconds:0.0} s after start: {lines.Length} lines, highest seq {maxSeq}; per topic: " +
+                string.Join(", ", byTopic) + "\nlane state lines: " + (laneStates.Any() ? string.Join(" | ", laneStates) : "none") +
+                "\nstderr: " + string.Join(" | ", lines.Where(l => l.StartsWith("stderr:", StringComparison.Ordinal)));
         }
 
         public void Dispose()
