@@ -10,7 +10,8 @@ namespace SmartCustoms.Edge.Messaging;
 /// <summary>
 /// MQTTnet broker on 127.0.0.1 for development and single-box use, started when <c>Mqtt:Host</c> is empty.
 /// Loopback only, no TLS, no authentication; retained messages and sessions live in memory (lost on restart).
-/// The per-client queue is raised from MQTTnet's 250 so a slow subscriber does not lose events.
+/// The per-client queue is raised from MQTTnet's 250 so a slow subscriber does not lose events, and a retained
+/// message that changes while a client subscribes is sent to it after all (<see cref="RetainedDuringSubscribeRedelivery"/>).
 /// Thread-safety: start/stop are called by the host; <see cref="Port"/> is safe to read after start.
 /// </summary>
 public sealed partial class EmbeddedMqttBroker(IOptions<MqttOptions> options, ILogger<EmbeddedMqttBroker> logger)
@@ -53,6 +54,7 @@ public sealed partial class EmbeddedMqttBroker(IOptions<MqttOptions> options, IL
 
             return Task.CompletedTask;
         };
+        RetainedDuringSubscribeRedelivery.Attach(server);
         try
         {
             await server.StartAsync();

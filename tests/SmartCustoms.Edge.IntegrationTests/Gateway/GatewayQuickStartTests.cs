@@ -31,8 +31,9 @@ public sealed class GatewayQuickStartTests
         }
         catch (TimeoutException ex)
         {
-            // Seen twice in many runs (device states arrived, the test timed out): the summary comes first so a CI
-            // log's tail shows it, then the gateway's own counters and log.
+            // Failed twice in many runs with the device states but no online lane state: the broker's retained
+            // snapshot missed a state published during the SUBSCRIBE (fixed by RetainedDuringSubscribeRedelivery).
+            // The summary comes first so a CI log's tail shows it, then the gateway's own counters and log.
             var metrics = await QuickStartDiagnostics.MetricsAsync(uiLine);
             throw new TimeoutException(subscriber.Summary(root, started.Elapsed) + "\ngateway warnings: " +
                 QuickStartDiagnostics.FirstWarnings(gateway.StandardOutput) + "\n" + ex.Message + "\n--- gateway counters:\n" + metrics +
