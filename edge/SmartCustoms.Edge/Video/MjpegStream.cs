@@ -46,8 +46,8 @@ internal static partial class MjpegStream
             await http.Response.Body.FlushAsync(ct);
             do
             {
-                var (frame, boxes) = Pick(camera, frames, recent, detections);
-                if (frame is null || frame.Sequence == sent)
+                var (frame, boxes) = Pick(camera, frames, recent, detections, sent);
+                if (frame is null)
                 {
                     continue;
                 }
@@ -91,9 +91,13 @@ internal static partial class MjpegStream
 
     /// <summary>
     /// The newest frame the detector has answered for (with its boxes), when it is at most <see cref="MaxLagFrames"/>
-    /// behind the newest frame; else the newest frame without boxes (no detector, or it fell behind).
+    /// behind the newest frame; else the newest frame without boxes (no detector, or it fell behind). Only frames
+    /// after <paramref name="sent"/> are picked, so the video never steps back (a frame answered late is not shown
+    /// after a newer one went out without boxes) and never repeats; null when there is nothing new. A newest frame
+    /// far below <paramref name="sent"/> means the camera restarted its numbering, and the video follows it.
     /// </summary>
-    internal static (CameraSnapshot? Frame, IReadOnlyList<OverlayBox>? Boxes) Pick(string camera, LatestFrameView frames, RecentFrames recent, IFrameDetections? detections)
+    internal static (CameraSnapshot? Frame, IReadOnlyList<OverlayBox>? Boxes) Pick(string camera, LatestFrameView frames, RecentFrames recent,
+        IFrameDetections? detections, ulong? sent = null)
     {
         recent.Sample();
         var newest = frames.Latest;
@@ -102,11 +106,26 @@ internal static partial class MjpegStream
             return (null, null);
         }
 
+        if (sent is { } last && newest.Sequence + MaxLagFrames < last)
+        {
+            sent = null;
+        }
+
+        if (sent is { } already && newest.Sequence <= already)
+        {
+            return (null, null);
+        }
+
         if (detections is not null)
         {
             foreach (var frame in recent.NewestFirst())
             {
-                if (newest.Sequence - frame.Sequence > MaxLagFrames)
+                if (frame.Sequence > newest.Sequence)
+                {
+                    continue;
+                }
+
+                if (newest.Sequence - frame.Sequence > MaxLagFrames || frame.Sequence <= sent)
                 {
                     break;
                 }
