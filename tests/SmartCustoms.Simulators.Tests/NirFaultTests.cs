@@ -43,6 +43,12 @@ public sealed class NirFaultTests : IAsyncLifetime
             {
                 return true;
             }
+            catch (SocketException ex) when (ex.SocketErrorCode == SocketError.ConnectionReset)
+            {
+                // Caught in the instant the device stops listening: the kernel had queued the connection and
+                // resets it as the listener closes (seen once in CI). Not yet "refused"; look again.
+                return false;
+            }
         });
 
         _lane.Faults("nir").Clear();
