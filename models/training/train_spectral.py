@@ -24,7 +24,7 @@ import model_card  # noqa: E402
 
 MODEL_ID = "sc-spectral-cnn"
 SEED = 20261127
-EPOCHS = int(os.environ.get("SC_EPOCHS", "24"))
+EPOCHS = int(os.environ.get("SC_EPOCHS", "60"))
 BATCH = 256
 LEARNING_RATE = 2e-3
 # Validation targets for the thresholds (held-out numbers are measured, not targeted).

@@ -12,7 +12,7 @@
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-MODEL_VERSION="${MODEL_VERSION:-1.0.0}"
+MODEL_VERSION="${MODEL_VERSION:-1.1.0}"
 DATA_DIR="${DATA_DIR:-/tmp/sc-spectral-data}"
 PYTHON="${PYTHON:-/usr/bin/python3}"   # the Debian python with torch and onnx
 mkdir -p "$DATA_DIR"

@@ -12,7 +12,7 @@ public sealed class VerdictOptions
     // consecutive spectra at 500 spectra/s, so evidence is judged in clusters of hits close together in time
     // (see the README, "Verdict rules", for the false-alarm arithmetic behind the defaults).
 
-    /// <summary>A spectrum is a hit (joins a cluster) when its contaminant probability is at least this. Default: the shipped model's decision threshold.</summary>
+    /// <summary>A spectrum is a hit (joins a cluster) when its contaminant probability is at least this. Default: spectral model 1.0.0's decision threshold (0.741), kept for 1.1.0 (0.724).</summary>
     public double SuspectProbability { get; set; } = 0.74;
 
     /// <summary>A hit is strong when its contaminant probability is at least this.</summary>

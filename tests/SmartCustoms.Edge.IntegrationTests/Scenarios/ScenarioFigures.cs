@@ -54,7 +54,10 @@ public sealed class ScenarioFigures
         Line($"  slowest stored -> received: {(flaggedSlowest.Count == 0 ? "no samples" : string.Join("; ", flaggedSlowest))}");
         Line($"gateway CPU over the lot {run.GatewayCores * 100:0} % of one core ({run.GatewayCores * 50:0} % of 2 cores); load average at lot start {run.LoadAverageAtStart}, at lot end {run.LoadAverageAtEnd}");
         var summaries = run.Events.Events("spectra").Select(m => m.Data).ToList();
-        Line($"NIR spectra classified {summaries.Sum(d => d.GetProperty("classified").GetInt64())}, rejected {summaries.Sum(d => d.GetProperty("rejected").GetInt64())}, lost in sequence gaps {summaries.Sum(d => d.GetProperty("sequenceGaps").GetInt64())} (whole run, {summaries.Count} summaries)");
+        long classified = summaries.Sum(d => d.GetProperty("classified").GetInt64());
+        long overThreshold = summaries.Sum(d => d.GetProperty("contaminated").GetInt64());
+        Line($"NIR spectra classified {classified}, rejected {summaries.Sum(d => d.GetProperty("rejected").GetInt64())}, lost in sequence gaps {summaries.Sum(d => d.GetProperty("sequenceGaps").GetInt64())} (whole run, {summaries.Count} summaries)");
+        Line($"NIR spectra over the model's contaminant threshold {overThreshold} ({(classified == 0 ? 0 : 100.0 * overThreshold / classified):0.###} % of classified; on clean ore this is the lane's false-hit rate)");
     }
 
     public LaneScenarioRun Run { get; }
